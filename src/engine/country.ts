@@ -1,0 +1,87 @@
+/**
+ * Country names and codes to ISO 3166-1 alpha-2, from the names i18n-iso-countries maintains in
+ * 78 languages (official names, short names and their common aliases), plus alpha-2 and alpha-3 codes.
+ * `Deutschland`, `germany`, `DEU`, `de` and `Allemagne` all give `DE`.
+ */
+import countries from "i18n-iso-countries";
+import { editDistance } from "./edit-distance.js";
+import { phraseKey } from "./text.js";
+
+// Spellings seen in lead lists that no locale file carries, or that must win over a locale's reading.
+const EXTRA: Readonly<Record<string, string>> = {
+  uk: "GB", "u k": "GB", england: "GB", scotland: "GB", wales: "GB", "northern ireland": "GB", britain: "GB",
+  "great britain": "GB", holland: "NL", "the netherlands": "NL", korea: "KR", "s korea": "KR",
+  "south korea": "KR", "north korea": "KP", uae: "AE", "u a e": "AE", emirates: "AE", dubai: "AE",
+  russia: "RU", vietnam: "VN", "viet nam": "VN", laos: "LA", turkey: "TR", turkiye: "TR", "czech republic": "CZ",
+  czechia: "CZ", "ivory coast": "CI", "cote d ivoire": "CI", taiwan: "TW", macau: "MO", macao: "MO",
+  "hong kong": "HK", "hong kong sar": "HK", prc: "CN", "mainland china": "CN", "p r china": "CN",
+  "usa": "US", "u s a": "US", "u s": "US", america: "US", "united states of america": "US", ksa: "SA",
+  swaziland: "SZ", burma: "MM", "cape verde": "CV", "east timor": "TL", "vatican": "VA",
+};
+
+export interface CountryIndex {
+  /** The alpha-2 code for a name or code in any common spelling, or null. */
+  lookup(text: string): string | null;
+  /** The English short name of an alpha-2 code. */
+  name(code: string): string;
+  /** Up to three known names closest to `text`, for did-you-mean messages. */
+  suggest(text: string): string[];
+}
+
+let shared: CountryIndex | undefined;
+
+/** Builds the index once per process (a few milliseconds); later calls return the same one. */
+export function countryIndex(): CountryIndex {
+  shared ??= build();
+  return shared;
+}
+
+function build(): CountryIndex {
+  const byKey = new Map<string, string>();
+  const add = (name: string, code: string) => {
+    const key = phraseKey(name);
+    if (key !== "" && !byKey.has(key)) byKey.set(key, code);
+  };
+  for (const [key, code] of Object.entries(EXTRA)) byKey.set(key, code);
+  // English first, so that where two languages disagree about a word, English wins.
+  const langs = ["en", ...countries.getSupportedLanguages().filter((l) => l !== "en")];
+  for (const lang of langs) {
+    const names = countries.getNames(lang, { select: "all" }) as Record<string, string[] | string>;
+    for (const [code, list] of Object.entries(names)) {
+      for (const n of Array.isArray(list) ? list : [list]) {
+        add(n, code);
+        if (n.includes(",")) add(n.split(",").reverse().join(" "), code); // "Korea, Republic of"
+      }
+    }
+  }
+  const englishNames = countries.getNames("en", { select: "official" });
+  return {
+    lookup(text) {
+      const t = text.trim();
+      if (t.length === 2 || t.length === 3) {
+        const upper = t.toUpperCase();
+        if (t.length === 2 && countries.isValid(upper) && upper !== "UK") return upper;
+        if (t.length === 3) {
+          const a2 = countries.alpha3ToAlpha2(upper);
+          if (a2) return a2;
+        }
+      }
+      let key = phraseKey(t);
+      if (key.startsWith("the ")) key = key.slice(4);
+      return byKey.get(key) ?? null;
+    },
+    name(code) {
+      return englishNames[code] ?? code;
+    },
+    suggest(text) {
+      const key = phraseKey(text);
+      const scored: Array<[number, string]> = [];
+      for (const [code, name] of Object.entries(englishNames)) {
+        const d = editDistance(key, phraseKey(name));
+        if (d <= Math.max(2, Math.floor(key.length / 4))) scored.push([d, `${name} (${code})`]);
+      }
+      scored.sort((a, b) => a[0] - b[0] || (a[1] < b[1] ? -1 : 1));
+      return scored.slice(0, 3).map(([, s]) => s);
+    },
+  };
+}

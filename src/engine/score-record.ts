@@ -1,0 +1,139 @@
+import { isBlank } from "./text.js";
+import {
+  DISQUALIFIED_TIER,
+  type CompiledPortrait,
+  type Contribution,
+  type ContributionStatus,
+  type Disqualification,
+  type ScoreContext,
+  type ScoreResult,
+} from "./types.js";
+
+/**
+ * Scores one record: `values[i]` is the record's value for `portrait.fields[i]` (undefined when no
+ * column maps to it). Pure: no I/O, no clock; the same arguments always give the same result.
+ *
+ * score = 100 x sum(weight x match) / sum(positive weights of the criteria that count), limited to
+ * 0..100. A blank or unreadable value counts as match 0 (`missing: zero`, the default), 0.5
+ * (`neutral`), or takes the criterion out of both sums (`exclude`).
+ */
+export function scoreRecord(
+  portrait: CompiledPortrait,
+  values: readonly (string | undefined)[],
+  _context: ScoreContext = {},
+): ScoreResult {
+  const disqualified = findDisqualification(portrait, values);
+  const n = portrait.criteria.length;
+  const matches = new Array<number | null>(n);
+  const statuses = new Array<ContributionStatus>(n);
+  const details = new Array<string>(n);
+  const missing: string[] = [];
+  let denominator = 0;
+  for (let i = 0; i < n; i++) {
+    const c = portrait.criteria[i]!;
+    const value = values[c.fieldIndex];
+    let match: number | null;
+    if (isBlank(value)) {
+      statuses[i] = "missing";
+      details[i] = "missing";
+      if (!missing.includes(c.field)) missing.push(c.field);
+      match = policyMatch(c.missing);
+    } else {
+      const t = c.test(value!);
+      if ("unreadable" in t) {
+        statuses[i] = "unreadable";
+        details[i] = t.unreadable;
+        match = policyMatch(c.missing);
+      } else {
+        statuses[i] = "scored";
+        details[i] = t.detail;
+        match = t.match;
+      }
+    }
+    matches[i] = match;
+    if (match !== null && c.weight > 0) denominator += c.weight;
+  }
+
+  const raw = new Array<number>(n);
+  let sum = 0;
+  for (let i = 0; i < n; i++) {
+    const m = matches[i];
+    raw[i] = m === null || m === undefined || denominator === 0 ? 0 : (100 * portrait.criteria[i]!.weight * m) / denominator;
+    sum += raw[i]!;
+  }
+  const scoreTenths = Math.round(Math.min(100, Math.max(0, sum)) * 10);
+  const pointsTenths = sum >= 0 ? apportion(raw.map((r) => r * 10), scoreTenths) : raw.map((r) => Math.round(r * 10));
+  const floorTenths = scoreTenths - pointsTenths.reduce((a, b) => a + b, 0);
+
+  const contributions: Contribution[] = portrait.criteria.map((c, i) => ({
+    id: c.id,
+    label: c.label,
+    field: c.field,
+    weight: c.weight,
+    match: matches[i] ?? null,
+    points: pointsTenths[i]! / 10,
+    status: statuses[i]!,
+    detail: details[i]!,
+  }));
+  const score = scoreTenths / 10;
+  return {
+    score,
+    tier: disqualified ? DISQUALIFIED_TIER : tierFor(portrait, score),
+    contributions,
+    missing,
+    disqualified,
+    floor: floorTenths / 10,
+  };
+}
+
+function policyMatch(policy: "zero" | "neutral" | "exclude"): number | null {
+  return policy === "zero" ? 0 : policy === "neutral" ? 0.5 : null;
+}
+
+function findDisqualification(portrait: CompiledPortrait, values: readonly (string | undefined)[]): Disqualification | null {
+  for (const rule of portrait.disqualify) {
+    const value = values[rule.fieldIndex];
+    if (isBlank(value)) continue; // a blank never disqualifies
+    const t = rule.test(value!);
+    if ("match" in t && t.match >= 1) return { id: rule.id, reason: rule.reason, detail: t.detail };
+  }
+  return null;
+}
+
+export function tierFor(portrait: CompiledPortrait, score: number): string {
+  for (const t of portrait.tiers) if (score >= t.min) return t.name;
+  return portrait.restTier;
+}
+
+/**
+ * Rounds `values` to integers whose sum is exactly `target` (largest remainder method), so that the
+ * points printed in reasons add up to the printed score. Ties go to the earlier criterion.
+ */
+export function apportion(values: readonly number[], target: number): number[] {
+  const n = values.length;
+  const out = new Array<number>(n);
+  const rem = new Array<number>(n);
+  let sum = 0;
+  for (let i = 0; i < n; i++) {
+    out[i] = Math.floor(values[i]! + 1e-9);
+    rem[i] = values[i]! - out[i]!;
+    sum += out[i]!;
+  }
+  let deficit = target - sum;
+  // Hand out the missing units one by one to the largest remainders (few: at most one per criterion).
+  while (deficit > 0) {
+    let best = -1;
+    for (let i = 0; i < n; i++) if (rem[i]! > 1e-9 && (best < 0 || rem[i]! > rem[best]!)) best = i;
+    if (best < 0) break;
+    out[best]! += 1;
+    rem[best] = 0;
+    deficit--;
+  }
+  // Only floating-point noise can leave a remainder here; put it on the largest share.
+  if (deficit !== 0 && n > 0) {
+    let big = 0;
+    for (let i = 1; i < n; i++) if (Math.abs(values[i]!) > Math.abs(values[big]!)) big = i;
+    out[big]! += deficit;
+  }
+  return out;
+}

@@ -1,0 +1,80 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { scoreRecord } from "../../src/engine/score-record.js";
+import { formatReasons } from "../../src/engine/reasons.js";
+import { rankOrder } from "../../src/engine/rank.js";
+import { parseNumber } from "../../src/engine/parse-number.js";
+import { compilePortrait } from "../../src/portrait/compile.js";
+import { validatePortraitText } from "../../src/portrait/validate.js";
+import { stringify } from "csv-stringify/sync";
+import { parse } from "csv-parse/sync";
+
+// Random portraits: up to six criteria of every kind with random weights (some negative) and policies.
+const criterion = fc.record({
+  kind: fc.constantFrom("in", "not_in", "keywords", "range", "present"),
+  weight: fc.integer({ min: -30, max: 50 }),
+  missing: fc.constantFrom("zero", "neutral", "exclude"),
+  field: fc.constantFrom("a", "b", "c"),
+});
+const portraitArb = fc.array(criterion, { minLength: 1, maxLength: 6 }).map((cs) => {
+  const lines = cs.map((c, i) => {
+    const kind = { in: "in: [x, y]", not_in: "not_in: [x]", keywords: "keywords: [wh*, import]", range: "range: { min: 1, ideal: 100, max: 1000, scale: log }", present: "present: true" }[c.kind];
+    return `  - { id: c${i}, field: ${c.field}, ${kind}, weight: ${c.weight}, missing: ${c.missing} }`;
+  });
+  lines.push("  - { id: anchor, field: a, present: true, weight: 1 }");
+  const v = validatePortraitText(`name: p\ncriteria:\n${lines.join("\n")}\n`, "p.yaml");
+  if (!v.ok) throw new Error(JSON.stringify(v.errors));
+  return compilePortrait(v.spec);
+});
+const value = fc.oneof(fc.constantFrom("", "x", "Y", "wholesale", "importer", "12.5k", "51-200", "n/a", "-5", "1e309", "abc"), fc.string({ maxLength: 12 }));
+const record = fc.array(value, { minLength: 3, maxLength: 3 });
+
+describe("engine properties", () => {
+  it("scores are in 0..100 and points plus floor add up to the score", () => {
+    fc.assert(fc.property(portraitArb, record, (p, r) => {
+      const res = scoreRecord(p, r);
+      expect(res.score).toBeGreaterThanOrEqual(0);
+      expect(res.score).toBeLessThanOrEqual(100);
+      const sum = res.contributions.reduce((a, c) => a + c.points * 10, 0) + res.floor * 10;
+      expect(Math.round(sum)).toBe(Math.round(res.score * 10));
+      for (const c of res.contributions) if (c.match !== null) expect(c.match).toBeGreaterThanOrEqual(0);
+      expect(formatReasons(res)).not.toBe("");
+    }), { numRuns: 300 });
+  });
+
+  it("scoring is a function: same input, same output", () => {
+    fc.assert(fc.property(portraitArb, record, (p, r) => {
+      expect(JSON.stringify(scoreRecord(p, r))).toBe(JSON.stringify(scoreRecord(p, [...r])));
+    }), { numRuns: 100 });
+  });
+
+  it("ranking is a permutation that does not depend on the input order of distinct records", () => {
+    const item = fc.record({ score: fc.integer({ min: 0, max: 1000 }).map((x) => x / 10), disqualified: fc.boolean() });
+    fc.assert(fc.property(fc.array(item, { maxLength: 40 }), (items) => {
+      const order = rankOrder(items);
+      expect([...order].sort((a, b) => a - b)).toEqual(items.map((_, i) => i));
+      const key = (i: number) => `${items[i]!.disqualified ? 1 : 0}:${(1000 - items[i]!.score * 10).toString().padStart(5, "0")}`;
+      const keys = order.map(key);
+      expect(keys).toEqual([...keys].sort());
+      const reversed = [...items].reverse();
+      expect(rankOrder(reversed).map((i) => key(items.length - 1 - i))).toEqual(keys);
+    }));
+  });
+
+  it("parseNumber never returns NaN or an infinity, and reads back what it formats", () => {
+    fc.assert(fc.property(fc.string({ maxLength: 20 }), (s) => {
+      const n = parseNumber(s);
+      if (n !== null) expect(Number.isFinite(n)).toBe(true);
+    }), { numRuns: 2000 });
+    fc.assert(fc.property(fc.integer({ min: -1e12, max: 1e12 }), (n) => {
+      expect(parseNumber(String(n))).toBe(n);
+      expect(parseNumber(n.toLocaleString("en-US"))).toBe(n);
+    }));
+  });
+
+  it("CSV write-then-read round-trips any cells", () => {
+    fc.assert(fc.property(fc.array(fc.array(fc.string({ unit: "binary", maxLength: 8 }), { minLength: 2, maxLength: 2 }), { minLength: 1, maxLength: 10 }), (rows) => {
+      expect(parse(stringify(rows), { relax_column_count: true })).toEqual(rows.map((r) => r.map((c) => c)));
+    }));
+  });
+});
