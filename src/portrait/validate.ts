@@ -1,0 +1,131 @@
+/**
+ * From portrait text to a checked PortraitSpec, or every problem at once with its line and column.
+ * Never throws and never touches the disk: load.ts reads the file, this reads the text.
+ */
+import { LineCounter, parseDocument } from "yaml";
+import type { z } from "zod";
+import { closest, error, formatPath, type Diagnostic } from "../report/diagnostic.js";
+import { makeLocator, type Locator } from "./locate.js";
+import { crossFieldRules } from "./rules.js";
+import { knownKeysAt, portraitSchema, type PortraitSpec } from "./schema.js";
+
+export type Validation =
+  | { ok: true; spec: PortraitSpec; warnings: Diagnostic[] }
+  | { ok: false; errors: Diagnostic[]; warnings: Diagnostic[] };
+
+/** Limits that keep a hostile portrait from costing more than a normal one. */
+const MAX_ALIASES = 1000;
+
+export function validatePortraitText(text: string, file: string): Validation {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const at = (offset: number) => lines.linePos(offset);
+  if (doc.errors.length > 0) {
+    const errors = doc.errors.map((e) => {
+      const p = at(e.pos[0]);
+      return error("syntax", e.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, ""), { file, line: p.line, col: p.col });
+    });
+    return { ok: false, errors, warnings: [] };
+  }
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (e) {
+    const why = e instanceof RangeError ? "the document is nested too deeply" : (e as Error).message;
+    return { ok: false, errors: [error("syntax", why, { file, line: 1, col: 1 })], warnings: [] };
+  }
+  const locate = makeLocator(doc, lines);
+  if (data === null || typeof data !== "object" || Array.isArray(data)) {
+    return { ok: false, errors: [error("not-a-portrait", "a portrait is a mapping with name, fields and criteria", { file, line: 1, col: 1 })], warnings: [] };
+  }
+  const parsed = portraitSchema.safeParse(data);
+  if (!parsed.success) {
+    const errors = parsed.error.issues.flatMap((issue) => issueDiagnostics(issue, data, file, locate));
+    return { ok: false, errors: sortByPosition(errors), warnings: [] };
+  }
+  const found = crossFieldRules.flatMap((rule) => rule(parsed.data, (path, message, code, severity = "error") => {
+    const p = locate(path);
+    return { severity, code, message, file, path: formatPath(path), ...(p ?? {}) };
+  }));
+  const errors = sortByPosition(found.filter((d) => d.severity === "error"));
+  const warnings = sortByPosition(found.filter((d) => d.severity === "warning"));
+  return errors.length > 0 ? { ok: false, errors, warnings } : { ok: true, spec: parsed.data, warnings };
+}
+
+function issueDiagnostics(issue: z.core.$ZodIssue, data: unknown, file: string, locate: Locator): Diagnostic[] {
+  const path = issue.path;
+  if (issue.code === "unrecognized_keys") {
+    const known = knownKeysAt(path);
+    return issue.keys.map((key) => {
+      const hint = closest(key, known);
+      const message = `unknown key "${key}"` + (hint ? `; did you mean "${hint}"?` : known.length ? `; expected one of ${known.join(", ")}` : "");
+      const p = locate(path, { key });
+      return error("unknown-key", message, { file, path: formatPath([...path, key]), ...(p ?? {}) });
+    });
+  }
+  const p = locate(path);
+  return [error(issueCode(issue), issueMessage(issue, valueAt(data, path)), { file, path: formatPath(path), ...(p ?? {}) })];
+}
+
+function issueCode(issue: z.core.$ZodIssue): string {
+  return issue.code.replace(/_/g, "-");
+}
+
+function issueMessage(issue: z.core.$ZodIssue, got: unknown): string {
+  switch (issue.code) {
+    case "invalid_type":
+      if (got === undefined) return `required: expected ${article(issue.expected)}`;
+      return `expected ${article(issue.expected)}, got ${describe(got)}`;
+    case "invalid_value":
+      return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}, got ${describe(got)}`;
+    case "invalid_union":
+      return `expected ${unionExpectation(issue)}, got ${describe(got)}`;
+    case "too_small":
+      return issue.origin === "array" ? `needs at least ${String(issue.minimum)} entr${issue.minimum === 1 ? "y" : "ies"}` : issue.origin === "string" ? "must not be empty" : `must be at least ${String(issue.minimum)}`;
+    case "invalid_format":
+      return `${issue.message}, got ${describe(got)}`;
+    default:
+      return issue.message;
+  }
+}
+
+function unionExpectation(issue: z.core.$ZodIssue & { code: "invalid_union" }): string {
+  const kinds = new Set<string>();
+  for (const branch of issue.errors) {
+    for (const sub of branch) {
+      if (sub.code === "invalid_type") kinds.add(article(sub.expected));
+      else if (sub.code === "invalid_value") kinds.add(`one of ${sub.values.map((v) => JSON.stringify(v)).join(", ")}`);
+    }
+  }
+  return kinds.size > 0 ? [...kinds].join(" or ") : "another kind of value";
+}
+
+const ARTICLES: Record<string, string> = { number: "a number", string: "a string", array: "a list", object: "a mapping", record: "a mapping", boolean: "true or false" };
+function article(expected: string): string {
+  return ARTICLES[expected] ?? expected;
+}
+
+export function describe(v: unknown): string {
+  if (v === undefined) return "nothing";
+  if (v === null) return "null (an empty value)";
+  if (typeof v === "string") return JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
+  if (Array.isArray(v)) return "a list";
+  if (typeof v === "object") return "a mapping";
+  return String(v);
+}
+
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let v: unknown = data;
+  for (const p of path) {
+    if (v === null || typeof v !== "object") return undefined;
+    v = Object.hasOwn(v, p) ? (v as Record<PropertyKey, unknown>)[p] : undefined;
+  }
+  return v;
+}
+
+function sortByPosition(ds: Diagnostic[]): Diagnostic[] {
+  return ds
+    .map((d, i) => ({ d, i }))
+    .sort((a, b) => (a.d.line ?? 0) - (b.d.line ?? 0) || (a.d.col ?? 0) - (b.d.col ?? 0) || a.i - b.i)
+    .map((e) => e.d);
+}
