@@ -1,0 +1,187 @@
+/**
+ * Streams a CSV source into header + rows, each row with the line it starts on. Rows that cannot be
+ * read (wrong field count, an unterminated quote, an oversized record) are handed to `onReject`
+ * with the reason: never dropped.
+ */
+import type { Readable } from "node:stream";
+import { parse } from "csv-parse";
+import { decodeStream, InputError, type Encoding } from "./decode.js";
+
+export interface CsvSource {
+  /** As shown in messages: the path given, or `<stdin>`. */
+  readonly name: string;
+  readonly stream: Readable;
+}
+
+export interface CsvRow {
+  readonly line: number;
+  /** One value per header column. */
+  readonly fields: string[];
+}
+
+export interface CsvReject {
+  readonly line: number;
+  readonly reason: string;
+  /** The record's text as it was in the file. */
+  readonly raw: string;
+}
+
+export interface CsvHeader {
+  /** Column names as written, made unique (`name`, `name_2`) and never empty (`column_4`). */
+  readonly columns: string[];
+  readonly delimiter: string;
+  readonly encoding: Encoding;
+  readonly notes: string[];
+}
+
+export interface CsvHandlers {
+  onHeader(header: CsvHeader): void;
+  onRow(row: CsvRow): void;
+  onReject(reject: CsvReject): void;
+}
+
+export interface CsvOptions {
+  readonly encoding?: Encoding;
+  readonly delimiter?: string;
+}
+
+/** A record longer than this (in characters) is rejected rather than held in memory. */
+export const MAX_RECORD_CHARS = 4 * 1024 * 1024;
+const DELIMITERS = [",", ";", "\t", "|"];
+
+export async function readCsv(source: CsvSource, handlers: CsvHandlers, options: CsvOptions = {}): Promise<{ header: CsvHeader | null }> {
+  let encoding: Encoding = "utf-8";
+  const notes: string[] = [];
+  const text = decodeStream(source.stream, options.encoding, (e, why) => {
+    encoding = e;
+    if (e !== "utf-8" || why === "byte-order mark") notes.push(`read as ${e} (${why})`);
+  });
+
+  // Look at the start of the text to pick the delimiter, then feed everything to the parser.
+  const buffered: string[] = [];
+  let sample = "";
+  let first = await text.next();
+  while (!first.done) {
+    buffered.push(first.value);
+    sample += first.value;
+    if (/[\r\n]/.test(sample) || sample.length > 65536) break;
+    first = await text.next();
+  }
+  const delimiter = options.delimiter ?? detectDelimiter(sample);
+
+  const parser = parse({
+    delimiter,
+    // All three line ends, even mixed in one file (exports glued together from several systems).
+    record_delimiter: ["\r\n", "\n", "\r"],
+    info: true,
+    raw: true,
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: true,
+    skip_records_with_error: true,
+    max_record_size: MAX_RECORD_CHARS,
+  });
+  let header: CsvHeader | null = null;
+  let width = 0;
+  parser.on("skip", (err: Error & { code?: string; lines?: number; raw?: string }) => {
+    const raw = err.raw ?? "";
+    handlers.onReject({ line: startLine(err.lines ?? 0, raw), reason: skipReason(err), raw: trimRaw(raw) });
+  });
+
+  const feed = (async () => {
+    try {
+      for (const chunk of buffered) if (!parser.write(chunk)) await drained(parser);
+      if (!first.done) {
+        for await (const chunk of text) if (!parser.write(chunk)) await drained(parser);
+      }
+      parser.end();
+    } catch (e) {
+      parser.destroy(e as Error);
+    }
+  })();
+
+  for await (const out of parser as AsyncIterable<{ record: string[]; info: { lines: number }; raw: string }>) {
+    const line = startLine(out.info.lines, out.raw);
+    if (header === null) {
+      const columns = uniqueColumns(out.record, notes);
+      header = { columns, delimiter, encoding, notes };
+      width = columns.length;
+      handlers.onHeader(header);
+      continue;
+    }
+    let fields = out.record;
+    if (fields.length > width && fields.slice(width).every((f) => f === "")) fields = fields.slice(0, width);
+    if (fields.length !== width) {
+      handlers.onReject({ line, reason: `expected ${width} fields, got ${fields.length}`, raw: trimRaw(out.raw) });
+      continue;
+    }
+    handlers.onRow({ line, fields });
+  }
+  await feed;
+  return { header };
+}
+
+function drained(parser: NodeJS.WritableStream): Promise<void> {
+  return new Promise((resolve) => parser.once("drain", () => resolve()));
+}
+
+/** The delimiter that occurs most in the first line, outside quotes; `,` when none does. */
+export function detectDelimiter(sample: string): string {
+  const counts = new Map(DELIMITERS.map((d) => [d, 0]));
+  let quoted = false;
+  for (const ch of sample) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === "\n" || ch === "\r")) break;
+    else if (!quoted && counts.has(ch)) counts.set(ch, counts.get(ch)! + 1);
+  }
+  let best = ",";
+  let bestCount = 0;
+  for (const [d, c] of counts) {
+    if (c > bestCount) [best, bestCount] = [d, c];
+  }
+  return best;
+}
+
+function uniqueColumns(record: string[], notes: string[]): string[] {
+  const seen = new Set<string>();
+  return record.map((raw, i) => {
+    let name = raw.trim();
+    if (name === "") {
+      name = `column_${i + 1}`;
+      notes.push(`column ${i + 1} has no name; called it "${name}"`);
+    }
+    if (seen.has(name)) {
+      let k = 2;
+      while (seen.has(`${name}_${k}`)) k++;
+      notes.push(`column ${i + 1} repeats the name "${name}"; called it "${name}_${k}"`);
+      name = `${name}_${k}`;
+    }
+    seen.add(name);
+    return name;
+  });
+}
+
+const LINE_BREAK_RE = /\r\n|\r|\n/g;
+
+/** csv-parse reports the line a record ends on; the record starts that many line breaks earlier. */
+function startLine(endLine: number, raw: string): number {
+  const body = raw.replace(/^[\r\n]+/, "").replace(/(\r\n|\r|\n)$/, "");
+  return endLine - (body.match(LINE_BREAK_RE)?.length ?? 0);
+}
+
+function trimRaw(raw: string): string {
+  return raw.replace(/^[\r\n]+/, "").replace(/(\r\n|\r|\n)$/, "");
+}
+
+function skipReason(err: Error & { code?: string }): string {
+  switch (err.code) {
+    case "CSV_QUOTE_NOT_CLOSED":
+      return "unterminated quote: a quoted field opens here and never closes";
+    case "CSV_MAX_RECORD_SIZE":
+      return `record longer than ${MAX_RECORD_CHARS} characters`;
+    default:
+      return err.message;
+  }
+}
+
+export { InputError };

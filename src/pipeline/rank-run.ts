@@ -1,0 +1,88 @@
+/**
+ * From a score run to what the writers print: ranked rows, the output columns, counts. Pure.
+ */
+import { rankOrder } from "../engine/rank.js";
+import { formatReasons } from "../engine/reasons.js";
+import { DISQUALIFIED_TIER, type CompiledPortrait } from "../engine/types.js";
+import type { ScoredRow, ScoreRun } from "./score-files.js";
+
+export interface RankedRow {
+  readonly rank: number;
+  readonly row: ScoredRow;
+  readonly reasons: string;
+}
+
+export interface RankOptions {
+  readonly top?: number;
+  readonly minTier?: string;
+  readonly dropDisqualified?: boolean;
+}
+
+export interface Counts {
+  read: number;
+  scored: number;
+  rejected: number;
+  disqualified: number;
+  written: number;
+  tiers: Record<string, number>;
+  meanScore: number | null;
+}
+
+export interface RankedRun {
+  readonly rows: RankedRow[];
+  /** Input columns of all sources, in order of first appearance. */
+  readonly inputColumns: string[];
+  /** For each source, for each input column, the source's column index or -1. */
+  readonly columnMaps: number[][];
+  /** Names for rank, score, tier, reasons: renamed when an input column already has the name. */
+  readonly outputNames: { rank: string; score: string; tier: string; reasons: string };
+  readonly counts: Counts;
+}
+
+/** Tier names best first, ending with the rest tier and X. */
+export function tierOrder(portrait: CompiledPortrait): string[] {
+  const names = portrait.tiers.map((t) => t.name);
+  if (!names.includes(portrait.restTier)) names.push(portrait.restTier);
+  return [...names, DISQUALIFIED_TIER];
+}
+
+export function rankRun(portrait: CompiledPortrait, run: ScoreRun, options: RankOptions = {}): RankedRun {
+  const order = rankOrder(run.rows.map((r) => ({ score: r.result.score, disqualified: r.result.disqualified !== null })));
+  const tiers = tierOrder(portrait);
+  const counts: Counts = { read: 0, scored: run.rows.length, rejected: run.rejects.length, disqualified: 0, written: 0, tiers: Object.fromEntries(tiers.map((t) => [t, 0])), meanScore: null };
+  counts.read = counts.scored + counts.rejected;
+  let sum = 0;
+  for (const r of run.rows) {
+    counts.tiers[r.result.tier] = (counts.tiers[r.result.tier] ?? 0) + 1;
+    if (r.result.disqualified) counts.disqualified++;
+    else sum += r.result.score;
+  }
+  const qualified = counts.scored - counts.disqualified;
+  counts.meanScore = qualified > 0 ? Math.round((sum / qualified) * 10) / 10 : null;
+
+  const limit = options.minTier === undefined ? tiers.length - 1 : tiers.indexOf(options.minTier);
+  const rows: RankedRow[] = [];
+  let rank = 0;
+  for (const i of order) {
+    const row = run.rows[i]!;
+    rank++;
+    if (options.dropDisqualified && row.result.disqualified) continue;
+    if (options.minTier !== undefined && tiers.indexOf(row.result.tier) > limit) continue;
+    if (options.top !== undefined && rows.length >= options.top) break;
+    rows.push({ rank, row, reasons: formatReasons(row.result) });
+  }
+  counts.written = rows.length;
+
+  const inputColumns: string[] = [];
+  for (const s of run.sources) for (const c of s.columns) if (!inputColumns.includes(c)) inputColumns.push(c);
+  const columnMaps = run.sources.map((s) => inputColumns.map((c) => s.columns.indexOf(c)));
+  const taken = new Set(inputColumns);
+  const name = (n: string) => (taken.has(n) ? `portrait_${n}` : n);
+  return { rows, inputColumns, columnMaps, outputNames: { rank: name("rank"), score: name("score"), tier: name("tier"), reasons: name("reasons") }, counts };
+}
+
+/** A ranked row's input values laid out on the run's input columns. */
+export function inputCells(ranked: RankedRun, row: ScoredRow): string[] {
+  const map = ranked.columnMaps[row.source]!;
+  return map.map((c) => (c < 0 ? "" : row.fields[c] ?? ""));
+}
