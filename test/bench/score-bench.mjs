@@ -1,0 +1,103 @@
+#!/usr/bin/env node
+// npm run bench: throughput and peak memory of `portrait score` on generated prospect files.
+// Usage: npm run bench -- [rows=200000] [runs=3]
+// Writes the data to a temporary folder, runs the built CLI in a child process (output to /dev/null),
+// and prints the median wall time, MB/s, rows/s and peak RSS of each scenario.
+import { spawnSync } from "node:child_process";
+import { createWriteStream, mkdtempSync, openSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const ROOT = resolve(fileURLToPath(import.meta.url), "../../..");
+const rows = Number(process.argv[2] ?? 200_000);
+const runs = Number(process.argv[3] ?? 3);
+
+// A small deterministic generator (mulberry32), so every run measures the same bytes.
+function rng(seed) {
+  return () => {
+    seed |= 0;
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const pick = (r, xs) => xs[Math.floor(r() * xs.length)];
+const COUNTRIES = ["Germany", "DE", "France", "fra", "Netherlands", "United Kingdom", "UK", "USA", "U.S.A.", "Canada", "Poland", "Italy", "China", "Vietnam", "Iran", "Deutschland", "Belgique", ""];
+const TYPES = ["Wholesaler", "distributor", "Importer & Distributor", "Retail store", "Manufacturer", "Trading company", "Großhandel", "dropshipping / Amazon seller", "", "E-commerce"];
+const TITLES = ["Purchasing Manager", "CEO", "Buyer", "Sales Assistant", "Head of Sourcing", "Geschäftsführer", "Marketing Intern", "", "Owner"];
+const SIZES = ["1-10", "11-50", "51-200", "201-500", "12", "350", "", "5000+"];
+const VISITS = ["12.5k", "3 200", "95k", "N/A", "", "1.2M", "800", '"41,000"'];
+const VOLUMES = ['"$1,200,000"', "$3.5M", '"€300.000"', "95k", "", '"2 300 000 SEK"', "n/a"];
+const NOTES = ['"Imports sofas, chairs and tables; 2-3 containers/month"', "Office furniture", "", '"Says ""call back in Q3""\nsecond line"', "General merchandise", "Möbel für Hotels"];
+
+async function generate(file, n) {
+  const out = createWriteStream(file);
+  const r = rng(42);
+  const write = (s) => (out.write(s) ? Promise.resolve() : new Promise((res) => out.once("drain", res)));
+  await write("Company Name,Country,Business Type,Contact Name,Job Title,Employees,Website,Email,Phone,LinkedIn,Monthly Web Visits,Est. Annual Purchase (USD),Notes\n");
+  let buf = "";
+  for (let i = 0; i < n; i++) {
+    const name = `"Company ${i} ${pick(r, ["GmbH", "Ltd", "Inc.", "S.A.", "B.V.", "& Co, KG", '""Best"" Trading'])}"`;
+    const site = r() < 0.8 ? `company${i}.example.com` : "";
+    const email = r() < 0.7 ? `buyer${i}@company${i}.example.com` : r() < 0.5 ? "info@" : "";
+    buf += `${name},${pick(r, COUNTRIES)},${pick(r, TYPES)},Contact ${i},${pick(r, TITLES)},${pick(r, SIZES)},${site},${email},+49 40 ${1000000 + i},,${pick(r, VISITS)},${pick(r, VOLUMES)},${pick(r, NOTES)}\n`;
+    if (buf.length > 1 << 16) {
+      await write(buf);
+      buf = "";
+    }
+  }
+  await write(buf);
+  await new Promise((res) => out.end(res));
+}
+
+// Runs main() in a child and reports its own peak RSS at exit (process.resourceUsage().maxRSS, kB).
+const RUNNER = `
+import { main } from ${JSON.stringify(join(ROOT, "dist/cli/main.js"))};
+const code = await main(process.argv.slice(1), { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: {}, cwd: process.cwd(), pid: process.pid });
+process.on("exit", () => process.stderr.write("MAXRSS " + process.resourceUsage().maxRSS + "\\n"));
+process.exitCode = code;
+`;
+
+let lastSummary = "";
+function measure(args) {
+  const times = [];
+  const rss = [];
+  for (let i = 0; i < runs; i++) {
+    const devnull = openSync("/dev/null", "w");
+    const t0 = process.hrtime.bigint();
+    const r = spawnSync(process.execPath, ["--input-type=module", "-e", RUNNER, ...args], { cwd: ROOT, stdio: ["ignore", devnull, "pipe"], encoding: "utf8", maxBuffer: 1 << 26 });
+    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+    if (r.status !== 0) throw new Error(`exit ${r.status}: ${r.stderr}`);
+    times.push(ms);
+    lastSummary = /portrait: read [^\n]*/.exec(r.stderr)?.[0] ?? "";
+    rss.push(Number(/MAXRSS (\d+)/.exec(r.stderr)?.[1] ?? 0) / 1024);
+  }
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  return { ms: median(times), rssMB: Math.max(...rss), summary: lastSummary };
+}
+
+const dir = mkdtempSync(join(tmpdir(), "portrait-bench-"));
+try {
+  const file = join(dir, "prospects.csv");
+  await generate(file, rows);
+  const mb = statSync(file).size / 1e6;
+  console.log(`portrait bench: ${rows.toLocaleString("en-US")} rows, ${mb.toFixed(1)} MB, median of ${runs}, node ${process.version}`);
+  const portrait = join(ROOT, "portraits/furniture-importers.yaml");
+  const scenarios = [
+    ["score -> csv", ["score", file, "-p", portrait, "--format", "csv"]],
+    ["score -> csv --top 1000", ["score", file, "-p", portrait, "--format", "csv", "--top", "1000"]],
+    ["score -> ndjson", ["score", file, "-p", portrait, "--format", "ndjson"]],
+  ];
+  console.log("| scenario | seconds | MB/s | rows/s | peak RSS MB |\n| --- | --- | --- | --- | --- |");
+  const summaries = [];
+  for (const [name, args] of scenarios) {
+    const { ms, rssMB, summary } = measure(args);
+    summaries.push(`${name}: ${summary}`);
+    console.log(`| ${name} | ${(ms / 1000).toFixed(2)} | ${(mb / (ms / 1000)).toFixed(1)} | ${Math.round(rows / (ms / 1000)).toLocaleString("en-US")} | ${rssMB.toFixed(0)} |`);
+  }
+  console.log(summaries.join("\n"));
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
