@@ -16,11 +16,14 @@ import { DEFAULT_REST_TIER, DEFAULT_TIERS, type PortraitSpec, type TestSpec } fr
 export function compilePortrait(spec: PortraitSpec): CompiledPortrait {
   const fields: string[] = [];
   const fieldKeys: string[][] = [];
+  const index = new Map<string, number>();
   const indexOf = (name: string): number => {
-    let i = fields.indexOf(name);
-    if (i < 0) {
+    let i = index.get(name);
+    if (i === undefined) {
       i = fields.push(name) - 1;
-      const aliases = spec.fields?.[name];
+      index.set(name, i);
+      // Own keys only: a field called "constructor" must not find Object.prototype.constructor.
+      const aliases = spec.fields !== undefined && Object.hasOwn(spec.fields, name) ? spec.fields[name] : undefined;
       const list = [name, ...(aliases === undefined ? [] : Array.isArray(aliases) ? aliases : [aliases])];
       fieldKeys.push([...new Set(list.map(headerKey).filter((k) => k !== ""))]);
     }
