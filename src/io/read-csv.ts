@@ -45,8 +45,10 @@ export interface CsvOptions {
   readonly delimiter?: string;
 }
 
-/** A record longer than this (in characters) is rejected rather than held in memory. */
+/** A record longer than this (in characters) is rejected; the rows after it are read as usual. */
 export const MAX_RECORD_CHARS = 4 * 1024 * 1024;
+/** Past this the parser gives up on the file: memory stays bounded whatever the input. */
+export const HARD_MAX_RECORD_CHARS = 64 * 1024 * 1024;
 const DELIMITERS = [",", ";", "\t", "|"];
 
 export async function readCsv(source: CsvSource, handlers: CsvHandlers, options: CsvOptions = {}): Promise<{ header: CsvHeader | null }> {
@@ -54,7 +56,8 @@ export async function readCsv(source: CsvSource, handlers: CsvHandlers, options:
   const notes: string[] = [];
   const text = decodeStream(source.stream, options.encoding, (e, why) => {
     encoding = e;
-    if (e !== "utf-8" || why === "byte-order mark") notes.push(`read as ${e} (${why})`);
+    // UTF-8 is the expected case, with or without a BOM; anything else is worth a word.
+    if (e !== "utf-8") notes.push(`read as ${e} (${why})`);
   });
 
   // Look at the start of the text to pick the delimiter, then feed everything to the parser.
@@ -79,13 +82,24 @@ export async function readCsv(source: CsvSource, handlers: CsvHandlers, options:
     relax_quotes: true,
     skip_empty_lines: true,
     skip_records_with_error: true,
-    max_record_size: MAX_RECORD_CHARS,
+    max_record_size: HARD_MAX_RECORD_CHARS,
   });
   let header: CsvHeader | null = null;
   let width = 0;
-  parser.on("skip", (err: Error & { code?: string; lines?: number; raw?: string }) => {
-    const raw = err.raw ?? "";
-    handlers.onReject({ line: startLine(err.lines ?? 0, raw), reason: skipReason(err), raw: trimRaw(raw) });
+  const lines = new LineTracker();
+
+  // The parser reports a bad record (a "skip") as soon as it meets it, while the good records before
+  // it may still wait in its queue. Skips wait here until the records before them are handled, so
+  // everything is handled in file order and line numbers can be counted along.
+  const pending: Array<{ bytes: number; lines: number; raw: string; reason: string }> = [];
+  const reject = (s: { lines: number; raw: string; reason: string }) => handlers.onReject({ line: lines.start(s.lines, s.raw), reason: s.reason, raw: trimRaw(s.raw) });
+  parser.on("skip", (err: Error & { code?: string; lines?: number; raw?: string; bytes?: number }) => {
+    if (err.code === "CSV_MAX_RECORD_SIZE") {
+      // Past this size the parser cannot find the record's end again: stop reading this file.
+      parser.destroy(new InputError("record-too-large", `${source.name}:${lines.start(err.lines ?? 0, "")}: a record longer than ${HARD_MAX_RECORD_CHARS} characters; is this really a CSV file with delimiter ${JSON.stringify(delimiter)}?`));
+      return;
+    }
+    pending.push({ bytes: err.bytes ?? 0, lines: err.lines ?? 0, raw: err.raw ?? "", reason: skipReason(err) });
   });
 
   const feed = (async () => {
@@ -100,8 +114,9 @@ export async function readCsv(source: CsvSource, handlers: CsvHandlers, options:
     }
   })();
 
-  for await (const out of parser as AsyncIterable<{ record: string[]; info: { lines: number }; raw: string }>) {
-    const line = startLine(out.info.lines, out.raw);
+  for await (const out of parser as AsyncIterable<{ record: string[]; info: { lines: number; bytes: number }; raw: string }>) {
+    while (pending.length > 0 && pending[0]!.bytes <= out.info.bytes) reject(pending.shift()!);
+    const line = lines.start(out.info.lines, out.raw);
     if (header === null) {
       const columns = uniqueColumns(out.record, notes);
       header = { columns, delimiter, encoding, notes };
@@ -115,8 +130,13 @@ export async function readCsv(source: CsvSource, handlers: CsvHandlers, options:
       handlers.onReject({ line, reason: `expected ${width} fields, got ${fields.length}`, raw: trimRaw(out.raw) });
       continue;
     }
+    if (out.raw.length > MAX_RECORD_CHARS) {
+      handlers.onReject({ line, reason: `record longer than ${MAX_RECORD_CHARS} characters`, raw: `${trimRaw(out.raw).slice(0, 200)}…` });
+      continue;
+    }
     handlers.onRow({ line, fields });
   }
+  while (pending.length > 0) reject(pending.shift()!);
   await feed;
   return { header };
 }
@@ -162,11 +182,20 @@ function uniqueColumns(record: string[], notes: string[]): string[] {
 }
 
 const LINE_BREAK_RE = /\r\n|\r|\n/g;
+const CRLF_RE = /\r\n/g;
 
-/** csv-parse reports the line a record ends on; the record starts that many line breaks earlier. */
-function startLine(endLine: number, raw: string): number {
-  const body = raw.replace(/^[\r\n]+/, "").replace(/(\r\n|\r|\n)$/, "");
-  return endLine - (body.match(LINE_BREAK_RE)?.length ?? 0);
+/**
+ * The line each record starts on. csv-parse reports the line a record ends on, but counts a CRLF
+ * inside a quoted field as two lines, which shifts every later record; the tracker takes that back
+ * out, so records must be given to it in file order.
+ */
+class LineTracker {
+  private overcount = 0;
+  start(endLine: number, raw: string): number {
+    const body = raw.replace(/^[\r\n]+/, "").replace(/(\r\n|\r|\n)$/, "");
+    this.overcount += body.match(CRLF_RE)?.length ?? 0;
+    return endLine - this.overcount - (body.match(LINE_BREAK_RE)?.length ?? 0);
+  }
 }
 
 function trimRaw(raw: string): string {

@@ -76,16 +76,10 @@ export async function scoreFiles(portrait: CompiledPortrait, inputs: readonly Cs
         run.rejects.push({ file: input.name, ...reject });
       },
     }, options);
-    // The parser reports unreadable records as it meets them, ahead of the rows it has queued.
-    sortTail(run.rejects, run.rejects.length - summary.rowsRejected);
     if (header === null) report(warning("empty-input", "the file is empty: no header row, no prospects", { file: input.name }));
+    else if (summary.rowsRead === 0) report(warning("empty-input", "the file has a header row and no prospects", { file: input.name }));
   }
   return run;
-}
-
-function sortTail(rejects: RejectedRow[], from: number): void {
-  const tail = rejects.splice(from).sort((a, b) => a.line - b.line);
-  rejects.push(...tail);
 }
 
 function unmappedMessage(portrait: CompiledPortrait, unmapped: readonly string[], columns: readonly string[]): string {

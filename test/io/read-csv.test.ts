@@ -30,6 +30,22 @@ describe("readCsv", () => {
     expect(rows.map((r) => [r.line, r.fields])).toEqual([[2, ["1", "x\ny\nz"]], [6, ["2", "w"]], [7, ["3", "q"]], [8, ["4", "r"]]]);
   });
 
+  it("counts a CRLF inside a quoted field as one line, for that record and the ones after", async () => {
+    const { rows, rejects } = await read('a,b\r\n"x\r\ny",1\r\n2,3\r\n4\r\n"p\r\nq\r\nr",5\r\n6,7\r\n');
+    expect(rows.map((r) => r.line)).toEqual([2, 4, 6, 9]);
+    expect(rejects.map((r) => r.line)).toEqual([5]);
+  });
+
+  it("stops a file with a record past the hard limit, with a clear error, without holding it", async () => {
+    async function* huge() {
+      yield "a,b\n1,2\n\"";
+      for (let i = 0; i < 70; i++) yield "x".repeat(1024 * 1024);
+    }
+    const rows: CsvRow[] = [];
+    await expect(readCsv({ name: "huge.csv", stream: Readable.from(huge()) }, { onHeader: () => {}, onRow: (r) => rows.push(r), onReject: () => {} })).rejects.toThrow(/huge\.csv:3: a record longer than 67108864 characters/);
+    expect(rows.map((r) => r.line)).toEqual([2]);
+  }, 30_000);
+
   it("counts CRLF and lone CR line ends once", async () => {
     expect((await read("a,b\r\n1,2\r\n\r\n3,4\r\n")).rows.map((r) => r.line)).toEqual([2, 4]);
     expect((await read("a,b\r1,2\r3,\"x\ry\"\r5,6")).rows.map((r) => r.line)).toEqual([2, 3, 5]);
