@@ -76,6 +76,14 @@ export function parseNumber(text: string): number | null {
   return finite((plusMinus === "-" ? -sign : sign) * value * mul);
 }
 
+/** Why `text` is not a number, for reasons and messages. */
+export function whyNotNumber(text: string): string {
+  const t = text.trim();
+  if (/^[+-]?(?:nan|inf|infinity|∞)$/i.test(t)) return `"${t}" is not a finite number`;
+  if (EXPONENT_RE.test(t)) return `"${t}" is beyond the largest number (about 1.8e308)`;
+  return `"${t}" is not a number`;
+}
+
 function multiplier(suffix: string | undefined): number | null {
   if (suffix === undefined) return 1;
   const exact = MULTIPLIERS.get(suffix) ?? MULTIPLIERS.get(suffix.toLowerCase());

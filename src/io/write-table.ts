@@ -66,12 +66,12 @@ export async function writeTable(sink: Sink, portrait: CompiledPortrait, ranked:
   const nameWidth = Math.min(columns < 100 ? 24 : 32, Math.max(nameTitle.length, ...names.map((n) => [...n].length), 8));
   const fixed = 5 + 1 + 6 + 1 + 4 + 1 + nameWidth + 1;
   const reasonsWidth = Math.max(24, columns - fixed - 1);
-  const colour: Record<string, (s: string) => string> = { X: chalk.red, [portrait.tiers[0]?.name ?? "A"]: chalk.green.bold, [portrait.tiers[1]?.name ?? "B"]: chalk.green, [portrait.tiers[2]?.name ?? "C"]: chalk.yellow };
+  const colour = new Map<string, (s: string) => string>([[portrait.tiers[0]?.name ?? "A", chalk.green.bold], [portrait.tiers[1]?.name ?? "B", chalk.green], [portrait.tiers[2]?.name ?? "C", chalk.yellow], ["X", chalk.red]]);
   const lines = [chalk.bold(`${"rank".padStart(5)} ${"score".padStart(6)} tier ${fit(terminalSafe(nameTitle), nameWidth)} reasons`)];
   const indent = " ".repeat(fixed);
   ranked.rows.forEach((r, i) => {
     const res = r.row.result;
-    const tier = (colour[res.tier] ?? chalk.dim)(res.tier.padEnd(4));
+    const tier = (colour.get(res.tier) ?? chalk.dim)(res.tier.padEnd(4));
     const [first = "", ...more] = wrapReasons(terminalSafe(r.reasons), reasonsWidth);
     lines.push(`${String(r.rank).padStart(5)} ${res.score.toFixed(1).padStart(6)} ${tier} ${fit(names[i]!, nameWidth)} ${first}`);
     for (const m of more) lines.push(`${indent}${m}`);

@@ -39,6 +39,13 @@ export interface RankedRun {
   readonly counts: Counts;
 }
 
+/** Zero counts per tier, in a null-prototype object: tier names come from the portrait. */
+function tierCounts(tiers: readonly string[]): Record<string, number> {
+  const out = Object.create(null) as Record<string, number>;
+  for (const t of tiers) out[t] = 0;
+  return out;
+}
+
 /** Tier names best first, ending with the rest tier and X. */
 export function tierOrder(portrait: CompiledPortrait): string[] {
   const names = portrait.tiers.map((t) => t.name);
@@ -47,9 +54,9 @@ export function tierOrder(portrait: CompiledPortrait): string[] {
 }
 
 export function rankRun(portrait: CompiledPortrait, run: ScoreRun, options: RankOptions = {}): RankedRun {
-  const order = rankOrder(run.rows.map((r) => ({ score: r.result.score, disqualified: r.result.disqualified !== null })));
+  const order = rankOrder(run.rows.map((r) => ({ score: r.result.score, disqualified: r.result.disqualified !== null, cells: r.fields })));
   const tiers = tierOrder(portrait);
-  const counts: Counts = { read: 0, scored: run.rows.length, rejected: run.rejects.length, disqualified: 0, written: 0, tiers: Object.fromEntries(tiers.map((t) => [t, 0])), meanScore: null };
+  const counts: Counts = { read: 0, scored: run.rows.length, rejected: run.rejects.length, disqualified: 0, written: 0, tiers: tierCounts(tiers), meanScore: null };
   counts.read = counts.scored + counts.rejected;
   let sum = 0;
   for (const r of run.rows) {

@@ -2,7 +2,7 @@
  * From portrait text to a checked PortraitSpec, or every problem at once with its line and column.
  * Never throws and never touches the disk: load.ts reads the file, this reads the text.
  */
-import { LineCounter, parseDocument } from "yaml";
+import { isScalar, LineCounter, parseDocument, visit } from "yaml";
 import type { z } from "zod";
 import { closest, error, formatPath, type Diagnostic } from "../report/diagnostic.js";
 import { makeLocator, type Locator } from "./locate.js";
@@ -15,24 +15,47 @@ export type Validation =
 
 /** Limits that keep a hostile portrait from costing more than a normal one. */
 const MAX_ALIASES = 1000;
+/** A real portrait nests 4 levels; 64 leaves room and keeps recursive code far from the stack limit. */
+export const MAX_DEPTH = 64;
 
 export function validatePortraitText(text: string, file: string): Validation {
+  const flowDepth = maxFlowDepth(text);
+  if (flowDepth > MAX_DEPTH) {
+    return { ok: false, errors: [error("too-deep", `nested ${flowDepth} levels deep with [ and {; a portrait may nest at most ${MAX_DEPTH}`, { file, line: 1, col: 1 })], warnings: [] };
+  }
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const at = (offset: number) => lines.linePos(offset);
   if (doc.errors.length > 0) {
     const errors = doc.errors.map((e) => {
       const p = at(e.pos[0]);
-      return error("syntax", e.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, ""), { file, line: p.line, col: p.col });
+      const first = e.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
+      const message = /call stack/i.test(first) ? `nested too deeply; a portrait may nest at most ${MAX_DEPTH} levels` : first;
+      return error(/call stack/i.test(first) ? "too-deep" : "syntax", message, { file, line: p.line, col: p.col });
     });
     return { ok: false, errors, warnings: [] };
   }
+  // JavaScript objects drop a "__proto__" key silently; say so instead of losing it.
+  const reserved: Diagnostic[] = [];
+  visit(doc, {
+    Pair(_, pair) {
+      if (isScalar(pair.key) && pair.key.value === "__proto__" && pair.key.range) {
+        const p = at(pair.key.range[0]);
+        reserved.push(error("reserved-name", '"__proto__" cannot be used as a name here', { file, line: p.line, col: p.col }));
+      }
+    },
+  });
+  if (reserved.length > 0) return { ok: false, errors: reserved, warnings: [] };
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (e) {
     const why = e instanceof RangeError ? "the document is nested too deeply" : (e as Error).message;
     return { ok: false, errors: [error("syntax", why, { file, line: 1, col: 1 })], warnings: [] };
+  }
+  const depth = valueDepth(data, MAX_DEPTH + 1);
+  if (depth > MAX_DEPTH) {
+    return { ok: false, errors: [error("too-deep", `nested more than ${MAX_DEPTH} levels deep; a portrait nests 4`, { file, line: 1, col: 1 })], warnings: [] };
   }
   const locate = makeLocator(doc, lines);
   if (data === null || typeof data !== "object" || Array.isArray(data)) {
@@ -50,6 +73,38 @@ export function validatePortraitText(text: string, file: string): Validation {
   const errors = sortByPosition(found.filter((d) => d.severity === "error"));
   const warnings = sortByPosition(found.filter((d) => d.severity === "warning"));
   return errors.length > 0 ? { ok: false, errors, warnings } : { ok: true, spec: parsed.data, warnings };
+}
+
+/** Deepest nesting of [ and { outside quotes and comments: a cheap look before the parser recurses. */
+function maxFlowDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  let quote = "";
+  let comment = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (comment) {
+      if (c === "\n") comment = false;
+    } else if (quote !== "") {
+      if (c === quote) quote = "";
+      else if (c === "\\" && quote === '"') i++;
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === "#") comment = true;
+    else if (c === "[" || c === "{") max = Math.max(max, ++depth);
+    else if ((c === "]" || c === "}") && depth > 0) depth--;
+  }
+  return max;
+}
+
+/** Depth of a parsed value, counting no further than `limit`. */
+function valueDepth(v: unknown, limit: number): number {
+  if (v === null || typeof v !== "object" || limit <= 0) return 0;
+  let deepest = 0;
+  for (const child of Object.values(v)) {
+    deepest = Math.max(deepest, valueDepth(child, limit - 1));
+    if (deepest >= limit) break;
+  }
+  return deepest + 1;
 }
 
 function issueDiagnostics(issue: z.core.$ZodIssue, data: unknown, file: string, locate: Locator): Diagnostic[] {
@@ -75,6 +130,9 @@ function issueMessage(issue: z.core.$ZodIssue, got: unknown): string {
   switch (issue.code) {
     case "invalid_type":
       if (got === undefined) return `required: expected ${article(issue.expected)}`;
+      if (typeof got === "number" && !Number.isFinite(got)) {
+        return `expected a finite number, got ${got} (${Number.isNaN(got) ? ".nan is not a number" : "a value beyond ±1.8e308, such as 1e309 or .inf, is infinite"})`;
+      }
       return `expected ${article(issue.expected)}, got ${describe(got)}`;
     case "invalid_value":
       return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}, got ${describe(got)}`;

@@ -1,4 +1,4 @@
-import { formatCompact, parseNumber } from "../parse-number.js";
+import { formatCompact, parseNumber, whyNotNumber } from "../parse-number.js";
 import type { TestFn } from "../types.js";
 
 export interface RangeSpec {
@@ -28,7 +28,7 @@ export function rangeMatch(spec: RangeSpec, x: number): number {
 export function rangeTest(spec: RangeSpec): TestFn {
   return (value) => {
     const x = parseNumber(value);
-    if (x === null) return { unreadable: `"${value.trim()}" is not a number` };
+    if (x === null) return { unreadable: whyNotNumber(value) };
     return { match: rangeMatch(spec, x), detail: formatCompact(x) };
   };
 }
