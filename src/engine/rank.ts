@@ -2,12 +2,15 @@
 export interface Rankable {
   readonly score: number;
   readonly disqualified: boolean;
+  /** The record's cells: equal scores are ordered by content, so row order in the file does not matter. */
+  readonly cells?: readonly string[];
 }
 
 /**
  * The order in which to list records: qualified before disqualified, then higher score first, then
- * input order (the record read first wins a tie). Returns indexes into `items`; a total order, so
- * the output never depends on the sort algorithm.
+ * the record's cells compared left to right (by UTF-16 code units: the same on every machine and
+ * locale), then input order, which only separates identical records. Returns indexes into `items`;
+ * a total order, so shuffling the input rows does not change the output.
  */
 export function rankOrder(items: readonly Rankable[]): number[] {
   const idx = items.map((_, i) => i);
@@ -15,7 +18,18 @@ export function rankOrder(items: readonly Rankable[]): number[] {
     const x = items[a]!;
     const y = items[b]!;
     if (x.disqualified !== y.disqualified) return x.disqualified ? 1 : -1;
-    return y.score - x.score || a - b;
+    return y.score - x.score || compareCells(x.cells, y.cells) || a - b;
   });
   return idx;
+}
+
+function compareCells(a: readonly string[] | undefined, b: readonly string[] | undefined): number {
+  if (a === undefined || b === undefined) return 0;
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  return a.length - b.length;
 }
