@@ -7,6 +7,7 @@ import { InputError } from "../io/decode.js";
 import { initCommand } from "./init.js";
 import { chalkFor, EXIT, RunError, UsageError, type CliIO } from "./io.js";
 import { scoreCommand } from "./score.js";
+import { stripControls } from "../report/print.js";
 import { validateCommand } from "./validate.js";
 
 export const VERSION = "0.1.0";
@@ -42,15 +43,15 @@ Exit codes: 0 ok, 1 run failed, 2 usage or portrait invalid, 3 gate failed (--fa
       return EXIT.usage; // commander already printed the message
     }
     if (e instanceof UsageError) {
-      io.stderr.write(chalk.red(`portrait: ${e.message}\n`));
+      io.stderr.write(chalk.red(`portrait: ${stripControls(e.message)}\n`));
       return EXIT.usage;
     }
     if (e instanceof InputError) {
-      io.stderr.write(chalk.red(`portrait: ${e.message}\n`));
+      io.stderr.write(chalk.red(`portrait: ${stripControls(e.message)}\n`));
       return e.code === "missing-field" ? EXIT.usage : EXIT.failed;
     }
     if (e instanceof RunError) {
-      io.stderr.write(chalk.red(`portrait: ${e.message}\n`));
+      io.stderr.write(chalk.red(`portrait: ${stripControls(e.message)}\n`));
       return EXIT.failed;
     }
     const err = e as NodeJS.ErrnoException;

@@ -5,11 +5,12 @@ import { stringify } from "csv-stringify/sync";
 import { rankRun, tierOrder } from "../pipeline/rank-run.js";
 import { scoreFiles, type ScoreRun } from "../pipeline/score-files.js";
 import { fileSink, streamSink, type Sink } from "../io/sink.js";
-import { writeCsv } from "../io/write-csv.js";
+import { writeCsv, type CsvWriteOptions } from "../io/write-csv.js";
+import { BOM, neutralizeRow } from "../io/csv-safety.js";
 import { writeJson, writeNdjson } from "../io/write-json.js";
 import { writeTable } from "../io/write-table.js";
 import type { CsvSource } from "../io/read-csv.js";
-import { renderDiagnostics } from "../report/print.js";
+import { renderDiagnostics, stripControls } from "../report/print.js";
 import { chalkFor, EXIT, RunError, UsageError, type CliIO } from "./io.js";
 import { loadPortraitArg, type LoadedPortrait } from "./portrait-arg.js";
 import { intOption, numberOption, encodingOption } from "./options.js";
@@ -30,6 +31,8 @@ interface ScoreOptions {
   allowMissingFields?: boolean;
   delimiter?: string;
   encoding?: string;
+  raw?: boolean;
+  bom?: boolean;
 }
 
 export function scoreCommand(program: Command, io: CliIO, setExit: (code: number) => void): void {
@@ -49,6 +52,8 @@ export function scoreCommand(program: Command, io: CliIO, setExit: (code: number
     .option("--allow-missing-fields", "score even when no column maps to a field a criterion uses (it counts as blank)")
     .option("--delimiter <char>", "input delimiter (default: detected among , ; tab |)")
     .option("--encoding <name>", "input encoding: utf-8, utf-16le, utf-16be, windows-1252 (default: detected)")
+    .option("--raw", "write CSV cells that start with = + - @ as they are (default: prefix them with ' so spreadsheets do not run them)")
+    .option("--bom", "start CSV output with a UTF-8 byte-order mark (for spreadsheet programs that need it to show accents)")
     .addHelpText("after", `
 Examples:
   $ portrait score portraits/furniture-importers.prospects.csv -p portraits/furniture-importers.yaml
@@ -81,10 +86,12 @@ async function runScore(files: string[], opts: ScoreOptions, io: CliIO): Promise
 
   if (run.rejects.length > 0) {
     if (opts.rejects === undefined) {
-      for (const r of run.rejects) io.stderr.write(chalk.red(`${r.file}:${r.line}: ${r.reason}\n`));
+      for (const r of run.rejects) io.stderr.write(chalk.red(`${stripControls(r.file)}:${r.line}: ${stripControls(r.reason)}\n`));
       throw new RunError(`${run.rejects.length} row${run.rejects.length === 1 ? "" : "s"} could not be read (listed above); fix them, or pass --rejects FILE to set them aside and score the rest`);
     }
-    await writeAtomically(resolve(io.cwd, opts.rejects), io, (sink) => sink.write(stringify([["file", "line", "reason", "record"], ...run.rejects.map((r) => [r.file, String(r.line), r.reason, r.raw])])));
+    const safe = opts.raw ? (cells: string[]) => cells : neutralizeRow;
+    const rows = [["file", "line", "reason", "record"], ...run.rejects.map((r) => safe([r.file, String(r.line), r.reason, r.raw]))];
+    await writeAtomically(resolve(io.cwd, opts.rejects), io, (sink) => sink.write((opts.bom ? BOM : "") + stringify(rows)));
   }
 
   const ranked = rankRun(portrait.compiled, run, {
@@ -92,7 +99,7 @@ async function runScore(files: string[], opts: ScoreOptions, io: CliIO): Promise
     ...(opts.minTier !== undefined && { minTier: opts.minTier }),
     dropDisqualified: opts.dropDisqualified === true,
   });
-  const write = (sink: Sink) => writeOutput(sink, format, portrait, ranked, run, opts.explain === true, io);
+  const write = (sink: Sink) => writeOutput(sink, format, portrait, ranked, run, { explain: opts.explain === true, raw: opts.raw === true, bom: opts.bom === true }, io);
   if (opts.out !== undefined) await writeAtomically(resolve(io.cwd, opts.out), io, write);
   else await write(streamSink(io.stdout));
 
@@ -118,9 +125,9 @@ function pickFormat(opts: ScoreOptions, io: CliIO): Format {
   return io.stdout.isTTY ? "table" : "csv";
 }
 
-async function writeOutput(sink: Sink, format: Format, portrait: LoadedPortrait, ranked: ReturnType<typeof rankRun>, run: ScoreRun, explain: boolean, io: CliIO): Promise<void> {
+async function writeOutput(sink: Sink, format: Format, portrait: LoadedPortrait, ranked: ReturnType<typeof rankRun>, run: ScoreRun, csv: CsvWriteOptions, io: CliIO): Promise<void> {
   const meta = { portrait: { name: portrait.compiled.name, version: portrait.compiled.version, file: portrait.file, sha256: portrait.sha256 }, sources: run.sources };
-  if (format === "csv") return writeCsv(sink, portrait.compiled, ranked, explain);
+  if (format === "csv") return writeCsv(sink, portrait.compiled, ranked, csv);
   if (format === "json") return writeJson(sink, portrait.compiled, ranked, meta);
   if (format === "ndjson") return writeNdjson(sink, ranked, meta);
   return writeTable(sink, portrait.compiled, ranked, chalkFor(io.stdout, io.env), io.stdout.columns || Number(io.env.COLUMNS) || 100);
