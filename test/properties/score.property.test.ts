@@ -78,3 +78,62 @@ describe("engine properties", () => {
     }));
   });
 });
+
+describe("ranking and scoring properties through the CLI", () => {
+  const HEADER = "company,country,business type,monthly visits,website";
+  const rowArb = fc.tuple(
+    fc.constantFrom("Acme", "Beta", "Gamma", "Delta", "Acme"),
+    fc.constantFrom("DE", "Germany", "FR", "US", "", "KP"),
+    fc.constantFrom("wholesale", "distributor", "retail", "", "Wholesaler"),
+    fc.constantFrom("12k", "500", "", '"3,000"', "n/a"),
+    fc.constantFrom("a.de", "", "bad"),
+  ).map((cells) => cells.join(","));
+
+  it("shuffling the input rows does not change the output", async () => {
+    const { runCli, SMALL_PORTRAIT, tempDir } = await import("../helpers.js");
+    const p = `${tempDir({ "p.yaml": SMALL_PORTRAIT })}/p.yaml`;
+    await fc.assert(fc.asyncProperty(fc.array(rowArb, { minLength: 1, maxLength: 25 }).chain((rows) => fc.tuple(fc.constant(rows), fc.shuffledSubarray(rows, { minLength: rows.length }))), async ([rows, shuffled]) => {
+      const a = await runCli(["score", "-", "-p", p], { stdin: [HEADER, ...rows].join("\n") });
+      const b = await runCli(["score", "-", "-p", p], { stdin: [HEADER, ...shuffled].join("\n") });
+      expect(a.code).toBe(0);
+      expect(a.stdout.split("\n")).toHaveLength(rows.length + 2);
+      expect(b.stdout).toBe(a.stdout);
+    }), { numRuns: 40 });
+  });
+
+  it("a row scored alone or inside a file gets the same score, tier and reasons", async () => {
+    const { runCli, SMALL_PORTRAIT, tempDir } = await import("../helpers.js");
+    const p = `${tempDir({ "p.yaml": SMALL_PORTRAIT })}/p.yaml`;
+    await fc.assert(fc.asyncProperty(fc.array(rowArb, { minLength: 2, maxLength: 10 }), async (rows) => {
+      const all = JSON.parse((await runCli(["score", "-", "-p", p, "--format", "json"], { stdin: [HEADER, ...rows].join("\n") })).stdout).results;
+      for (const [i, row] of rows.entries()) {
+        const alone = JSON.parse((await runCli(["score", "-", "-p", p, "--format", "json"], { stdin: `${HEADER}\n${row}` })).stdout).results[0];
+        const inFile = all.find((r: { source: { line: number } }) => r.source.line === i + 2);
+        expect({ score: alone.score, tier: alone.tier, reasons: alone.reasons }).toEqual({ score: inFile.score, tier: inFile.tier, reasons: inFile.reasons });
+      }
+    }), { numRuns: 15 });
+  });
+});
+
+describe("weights and tiers", () => {
+  it("the tier is the first whose threshold the score reaches, else the rest tier", () => {
+    fc.assert(fc.property(portraitArb, record, (p, r) => {
+      const res = scoreRecord(p, r);
+      if (res.disqualified) return;
+      const expected = p.tiers.find((t) => res.score >= t.min)?.name ?? p.restTier;
+      expect(res.tier).toBe(expected);
+    }), { numRuns: 200 });
+  });
+
+  it("raising the weight of a criterion a record fully matches never lowers its score", () => {
+    fc.assert(fc.property(portraitArb, record, fc.integer({ min: 1, max: 100 }), (p, r, delta) => {
+      const before = scoreRecord(p, r);
+      before.contributions.forEach((c, i) => {
+        if (c.match !== 1) return;
+        const criteria = p.criteria.map((k, j) => (j === i ? { ...k, weight: k.weight + delta } : k));
+        const after = scoreRecord({ ...p, criteria }, r);
+        expect(after.score).toBeGreaterThanOrEqual(before.score);
+      });
+    }), { numRuns: 300 });
+  });
+});
