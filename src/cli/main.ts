@@ -7,6 +7,7 @@ import { InputError } from "../io/decode.js";
 import { initCommand } from "./init.js";
 import { chalkFor, EXIT, RunError, UsageError, type CliIO } from "./io.js";
 import { scoreCommand } from "./score.js";
+import { customsCommand } from "./customs.js";
 import { stripControls } from "../report/print.js";
 import { validateCommand } from "./validate.js";
 
@@ -33,6 +34,7 @@ Exit codes: 0 ok, 1 run failed, 2 usage or portrait invalid, 3 gate failed (--fa
   scoreCommand(program, io, setExit);
   validateCommand(program, io, setExit);
   initCommand(program, io, setExit);
+  customsCommand(program, io, setExit);
   const chalk = chalkFor(io.stderr, io.env);
   try {
     await program.parseAsync([...argv], { from: "user" });

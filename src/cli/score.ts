@@ -1,22 +1,20 @@
-import { createReadStream, realpathSync, statSync } from "node:fs";
-import { extname, resolve } from "node:path";
+import { resolve } from "node:path";
 import type { Command } from "commander";
-import { stringify } from "csv-stringify/sync";
 import { rankRun, tierOrder } from "../pipeline/rank-run.js";
 import { scoreFiles, type ScoreRun } from "../pipeline/score-files.js";
-import { fileSink, streamSink, type Sink } from "../io/sink.js";
+import { streamSink, type Sink } from "../io/sink.js";
 import { writeCsv, type CsvWriteOptions } from "../io/write-csv.js";
-import { BOM, neutralizeRow } from "../io/csv-safety.js";
 import { writeJson, writeNdjson } from "../io/write-json.js";
 import { writeTable } from "../io/write-table.js";
 import type { CsvSource } from "../io/read-csv.js";
 import { renderDiagnostics, stripControls } from "../report/print.js";
+import { checkOutputs, FORMATS, openInput, pickFormat, writeAtomically, writeRejects, type Format } from "./files.js";
 import { chalkFor, EXIT, RunError, UsageError, type CliIO } from "./io.js";
 import { loadPortraitArg, type LoadedPortrait } from "./portrait-arg.js";
+import { dateFormatOption, dateOption } from "./customs.js";
+import { customsRejects, prepareCustoms, reportCustoms } from "./score-customs.js";
 import { intOption, numberOption, encodingOption } from "./options.js";
 
-const FORMATS = ["csv", "json", "ndjson", "table"] as const;
-type Format = (typeof FORMATS)[number];
 
 interface ScoreOptions {
   portrait?: string;
@@ -33,6 +31,9 @@ interface ScoreOptions {
   encoding?: string;
   raw?: boolean;
   bom?: boolean;
+  customs?: string[];
+  asOf?: string;
+  dateFormat?: string;
 }
 
 export function scoreCommand(program: Command, io: CliIO, setExit: (code: number) => void): void {
@@ -52,6 +53,9 @@ export function scoreCommand(program: Command, io: CliIO, setExit: (code: number
     .option("--allow-missing-fields", "score even when no column maps to a field a criterion uses (it counts as blank)")
     .option("--delimiter <char>", "input delimiter (default: detected among , ; tab |)")
     .option("--encoding <name>", "input encoding: utf-8, utf-16le, utf-16be, windows-1252 (default: detected)")
+    .option("--customs <files...>", "customs exports (shipments) to join prospects to; their buyer aggregates fill customs.* fields")
+    .option("--as-of <date>", "reference date YYYY-MM-DD for customs recency and 12-month windows (default: the latest date in the customs data)")
+    .option("--date-format <format>", "date format of the customs files (default: detected)")
     .option("--raw", "write CSV cells that start with = + - @ as they are (default: prefix them with ' so spreadsheets do not run them)")
     .option("--bom", "start CSV output with a UTF-8 byte-order mark (for spreadsheet programs that need it to show accents)")
     .addHelpText("after", `
@@ -59,7 +63,9 @@ Examples:
   $ portrait score portraits/furniture-importers.prospects.csv -p portraits/furniture-importers.yaml
   $ portrait score leads.csv -p portrait.yaml --top 50 > best.csv
   $ portrait score crm-export.csv -p portrait.yaml --format json | jq '.results[0]'
-  $ portrait score leads.csv --rejects bad-rows.csv --fail-under 40`)
+  $ portrait score leads.csv --rejects bad-rows.csv --fail-under 40
+  $ portrait score leads.csv -p portrait.yaml --customs shipments-2024.csv shipments-2025.csv
+  $ portrait score shipments.csv -p portrait.yaml     (a customs export as input: one prospect per buyer)`)
     .action(async (files: string[], opts: ScoreOptions) => setExit(await runScore(files, opts, io)));
 }
 
@@ -73,25 +79,28 @@ async function runScore(files: string[], opts: ScoreOptions, io: CliIO): Promise
   const portrait = await loadPortraitArg(opts.portrait, io);
   const tiers = tierOrder(portrait.compiled);
   if (opts.minTier !== undefined && !tiers.includes(opts.minTier)) throw new UsageError(`--min-tier: no tier "${opts.minTier}"; the tiers are ${tiers.join(", ")}`);
-  checkOutputs(files, [opts.out, opts.rejects], io);
+  checkOutputs([...files, ...(opts.customs ?? [])], [opts.out, opts.rejects], io);
+  const asOf = dateOption("--as-of", opts.asOf);
+  const dateFormat = dateFormatOption(opts.dateFormat);
 
   const chalk = chalkFor(io.stderr, io.env);
+  const customs = await prepareCustoms(opts.customs, portrait, { ...(asOf !== undefined && { asOf }), ...(dateFormat !== undefined && { dateFormat }), ...(encoding !== undefined && { encoding }) }, io, chalk);
   const sources = files.map((f): CsvSource => (f === "-" ? { name: "<stdin>", stream: io.stdin } : { name: f, stream: openInput(f, io) }));
   const run = await scoreFiles(portrait.compiled, sources, {
     allowMissingFields: opts.allowMissingFields === true,
     ...(encoding !== undefined && { encoding }),
     ...(delimiter !== undefined && { delimiter }),
+    customs: customs.scoring,
     onDiagnostic: (d) => io.stderr.write(renderDiagnostics([d], chalk)),
   });
 
-  if (run.rejects.length > 0) {
+  const rejects = [...customsRejects(customs), ...run.rejects];
+  if (rejects.length > 0) {
     if (opts.rejects === undefined) {
-      for (const r of run.rejects) io.stderr.write(chalk.red(`${stripControls(r.file)}:${r.line}: ${stripControls(r.reason)}\n`));
-      throw new RunError(`${run.rejects.length} row${run.rejects.length === 1 ? "" : "s"} could not be read (listed above); fix them, or pass --rejects FILE to set them aside and score the rest`);
+      for (const r of rejects) io.stderr.write(chalk.red(`${stripControls(r.file)}:${r.line}: ${stripControls(r.reason)}\n`));
+      throw new RunError(`${rejects.length} row${rejects.length === 1 ? "" : "s"} could not be read (listed above); fix them, or pass --rejects FILE to set them aside and score the rest`);
     }
-    const safe = opts.raw ? (cells: string[]) => cells : neutralizeRow;
-    const rows = [["file", "line", "reason", "record"], ...run.rejects.map((r) => safe([r.file, String(r.line), r.reason, r.raw]))];
-    await writeAtomically(resolve(io.cwd, opts.rejects), io, (sink) => sink.write((opts.bom ? BOM : "") + stringify(rows)));
+    await writeRejects(opts.rejects, rejects, opts, io);
   }
 
   const ranked = rankRun(portrait.compiled, run, {
@@ -103,6 +112,7 @@ async function runScore(files: string[], opts: ScoreOptions, io: CliIO): Promise
   if (opts.out !== undefined) await writeAtomically(resolve(io.cwd, opts.out), io, write);
   else await write(streamSink(io.stdout));
 
+  reportCustoms(customs, run, io, chalk);
   const c = ranked.counts;
   const tierText = Object.entries(c.tiers).filter(([, n]) => n > 0).map(([t, n]) => `${t} ${n}`).join(", ");
   io.stderr.write(chalk.dim(`portrait: read ${c.read}, scored ${c.scored}, rejected ${c.rejected}${opts.rejects && c.rejected ? ` (in ${opts.rejects})` : ""}; wrote ${c.written}${tierText ? `; ${tierText}` : ""}${c.meanScore === null ? "" : `; mean score ${c.meanScore}`} [${portrait.compiled.name}${portrait.compiled.version ? ` v${portrait.compiled.version}` : ""}]\n`));
@@ -113,18 +123,6 @@ async function runScore(files: string[], opts: ScoreOptions, io: CliIO): Promise
   return EXIT.ok;
 }
 
-function pickFormat(opts: ScoreOptions, io: CliIO): Format {
-  if (opts.format !== undefined) {
-    if (!(FORMATS as readonly string[]).includes(opts.format)) throw new UsageError(`--format: expected one of ${FORMATS.join(", ")}, got "${opts.format}"`);
-    return opts.format as Format;
-  }
-  if (opts.out !== undefined) {
-    const ext = extname(opts.out).toLowerCase();
-    return ext === ".json" ? "json" : ext === ".ndjson" || ext === ".jsonl" ? "ndjson" : "csv";
-  }
-  return io.stdout.isTTY ? "table" : "csv";
-}
-
 async function writeOutput(sink: Sink, format: Format, portrait: LoadedPortrait, ranked: ReturnType<typeof rankRun>, run: ScoreRun, csv: CsvWriteOptions, io: CliIO): Promise<void> {
   const meta = { portrait: { name: portrait.compiled.name, version: portrait.compiled.version, file: portrait.file, sha256: portrait.sha256 }, sources: run.sources };
   if (format === "csv") return writeCsv(sink, portrait.compiled, ranked, csv);
@@ -133,45 +131,3 @@ async function writeOutput(sink: Sink, format: Format, portrait: LoadedPortrait,
   return writeTable(sink, portrait.compiled, ranked, chalkFor(io.stdout, io.env), io.stdout.columns || Number(io.env.COLUMNS) || 100);
 }
 
-async function writeAtomically(path: string, io: CliIO, body: (sink: Sink) => Promise<void>): Promise<void> {
-  let sink: Sink;
-  try {
-    sink = await fileSink(path, io.pid);
-  } catch (e) {
-    throw new RunError(`cannot write ${path}: ${(e as Error).message}`);
-  }
-  try {
-    await body(sink);
-    await sink.commit();
-  } catch (e) {
-    await sink.abort();
-    throw new RunError(`cannot write ${path}: ${(e as Error).message}`);
-  }
-}
-
-function openInput(file: string, io: CliIO) {
-  const path = resolve(io.cwd, file);
-  let st;
-  try {
-    st = statSync(path);
-  } catch {
-    throw new RunError(`${file}: no such file`);
-  }
-  if (st.isDirectory()) throw new RunError(`${file}: is a directory, not a CSV file`);
-  return createReadStream(path, { highWaterMark: 1 << 20 });
-}
-
-/** Refuses to write an output over an input file. */
-function checkOutputs(inputs: string[], outputs: Array<string | undefined>, io: CliIO): void {
-  const real = (p: string) => {
-    try {
-      return realpathSync(resolve(io.cwd, p));
-    } catch {
-      return resolve(io.cwd, p);
-    }
-  };
-  const ins = new Set(inputs.filter((f) => f !== "-").map(real));
-  for (const out of outputs) {
-    if (out !== undefined && ins.has(real(out))) throw new UsageError(`refusing to write ${out}: it is one of the input files`);
-  }
-}

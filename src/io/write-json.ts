@@ -25,6 +25,7 @@ export function resultObject(ranked: RankedRun, r: RankedRow, sourceName: string
     missing: res.missing,
     contributions: res.contributions.map((c) => ({ id: c.id, field: c.field, weight: c.weight, match: c.match === null ? null : round4(c.match), points: c.points, status: c.status, detail: c.detail })),
     ...(res.floor !== 0 && { floor: res.floor }),
+    ...(r.row.customs !== undefined && { customs: r.row.customs }),
     source: { file: sourceName, line: r.row.line },
     record,
   };

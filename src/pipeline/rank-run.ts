@@ -5,6 +5,7 @@ import { rankOrder } from "../engine/rank.js";
 import { formatReasons } from "../engine/reasons.js";
 import { DISQUALIFIED_TIER, type CompiledPortrait } from "../engine/types.js";
 import type { ScoredRow, ScoreRun } from "./score-files.js";
+import type { MatchInfo } from "./customs-join.js";
 
 export interface RankedRow {
   readonly rank: number;
@@ -35,7 +36,9 @@ export interface RankedRun {
   /** For each source, for each input column, the source's column index or -1. */
   readonly columnMaps: number[][];
   /** Names for rank, score, tier, reasons: renamed when an input column already has the name. */
-  readonly outputNames: { rank: string; score: string; tier: string; reasons: string };
+  readonly outputNames: { rank: string; score: string; tier: string; reasons: string; customsMatch: string; customsBuyer: string };
+  /** Whether prospects were joined to customs data (adds customs_match and customs_buyer). */
+  readonly joined: boolean;
   readonly counts: Counts;
 }
 
@@ -85,7 +88,20 @@ export function rankRun(portrait: CompiledPortrait, run: ScoreRun, options: Rank
   const columnMaps = run.sources.map((s) => inputColumns.map((c) => s.columns.indexOf(c)));
   const taken = new Set(inputColumns);
   const name = (n: string) => (taken.has(n) ? `portrait_${n}` : n);
-  return { rows, inputColumns, columnMaps, outputNames: { rank: name("rank"), score: name("score"), tier: name("tier"), reasons: name("reasons") }, counts };
+  const outputNames = { rank: name("rank"), score: name("score"), tier: name("tier"), reasons: name("reasons"), customsMatch: name("customs_match"), customsBuyer: name("customs_buyer") };
+  return { rows, inputColumns, columnMaps, outputNames, counts, joined: run.rows.some((r) => r.customs !== undefined) };
+}
+
+/** `exact`, `domain`, `fuzzy 0.94` or `none`. */
+export function matchLabel(m: MatchInfo | undefined): string {
+  if (m === undefined) return "";
+  return m.how === "fuzzy" ? `fuzzy ${m.score}` : m.how;
+}
+
+/** The buyer a prospect was matched to: `ACME TRADING CO., LTD. (US)`. */
+export function matchedBuyer(m: MatchInfo | undefined): string {
+  if (m === undefined || m.how === "none") return "";
+  return m.country ? `${m.buyer} (${m.country})` : m.buyer;
 }
 
 /** A ranked row's input values laid out on the run's input columns. */

@@ -7,6 +7,13 @@ import type { CompiledPortrait, ScoreContext, ScoreResult } from "../engine/type
 import { InputError, readCsv, type CsvOptions, type CsvSource } from "../io/read-csv.js";
 import { fieldValues, mapFields, type FieldMapping } from "../io/map-fields.js";
 import { warning, type Diagnostic } from "../report/diagnostic.js";
+import { PROFILE_COLUMNS } from "../customs/accumulate.js";
+import { mapCustomsColumns } from "../customs/columns.js";
+import type { DateFormat } from "../customs/dates.js";
+import type { CompiledCustoms } from "../customs/types.js";
+import { CustomsAggregator, type CustomsState, type SourceInfo } from "./customs-aggregator.js";
+import { buyerProfiles } from "./customs-run.js";
+import { customsFieldPlan, fillCustomsValues, joinProspect, profileCells, type CustomsJoin, type MatchInfo } from "./customs-join.js";
 
 export interface ScoredRow {
   /** Index of the source in the run. */
@@ -14,6 +21,8 @@ export interface ScoredRow {
   readonly line: number;
   readonly fields: string[];
   readonly result: ScoreResult;
+  /** How the prospect was joined to customs data; undefined when no customs data was joined. */
+  readonly customs?: MatchInfo;
 }
 
 export interface RejectedRow {
@@ -29,6 +38,10 @@ export interface SourceSummary {
   readonly delimiter: string;
   readonly encoding: string;
   readonly mapping: FieldMapping | null;
+  /** "customs": a shipment file given as main input, aggregated into the "customs buyers" source. */
+  readonly kind: "prospects" | "customs" | "customs buyers";
+  /** For a customs file: the layout seen and the date format used. */
+  customsInfo?: SourceInfo | null;
   rowsRead: number;
   rowsRejected: number;
 }
@@ -39,8 +52,19 @@ export interface ScoreRun {
   readonly rejects: RejectedRow[];
 }
 
+export interface CustomsScoring {
+  readonly spec: CompiledCustoms;
+  /** Buyer profiles to join prospects to (from --customs); null when none were given. */
+  readonly join: CustomsJoin | null;
+  readonly asOf?: number;
+  readonly dateFormat?: DateFormat;
+  /** Shipments of customs files given as main input; scored as one prospect per buyer at the end. */
+  readonly main: CustomsState;
+}
+
 export interface ScoreFilesOptions extends CsvOptions {
   readonly allowMissingFields?: boolean;
+  readonly customs?: CustomsScoring;
   readonly context?: ScoreContext;
   readonly onDiagnostic?: (d: Diagnostic) => void;
 }
@@ -48,38 +72,81 @@ export interface ScoreFilesOptions extends CsvOptions {
 export async function scoreFiles(portrait: CompiledPortrait, inputs: readonly CsvSource[], options: ScoreFilesOptions = {}): Promise<ScoreRun> {
   const report = options.onDiagnostic ?? (() => {});
   const run: ScoreRun = { sources: [], rows: [], rejects: [] };
+  const customs = options.customs;
+  const plan = customsFieldPlan(portrait);
+  const checkMapping = (name: string, mapping: FieldMapping, columns: readonly string[], customsProvided: boolean) => {
+    for (const note of mapping.notes) report(warning("ambiguous-column", note, { file: name }));
+    const unmapped = customsProvided ? mapping.unmapped.filter((f) => !f.startsWith("customs.")) : mapping.unmapped;
+    if (unmapped.length === 0) return;
+    const message = unmappedMessage(portrait, unmapped, columns);
+    if (!options.allowMissingFields) throw new InputError("missing-field", `${name}: ${message}\n  (pass --allow-missing-fields to score anyway, treating them as blank)`);
+    report(warning("missing-field", message, { file: name }));
+  };
   for (const [index, input] of inputs.entries()) {
-    const summary: SourceSummary = { name: input.name, columns: [], delimiter: ",", encoding: "utf-8", mapping: null, rowsRead: 0, rowsRejected: 0 };
+    const summary: SourceSummary = { name: input.name, columns: [], delimiter: ",", encoding: "utf-8", mapping: null, kind: "prospects", rowsRead: 0, rowsRejected: 0 };
     run.sources.push(summary);
     let mapping: FieldMapping | null = null;
+    let aggregator: CustomsAggregator | null = null;
+    const reject = (r: { line: number; reason: string; raw: string }) => {
+      summary.rowsRejected++;
+      run.rejects.push({ file: input.name, ...r });
+    };
     const { header } = await readCsv(input, {
       onHeader(h) {
         Object.assign(summary, { columns: h.columns, delimiter: h.delimiter, encoding: h.encoding });
         for (const note of h.notes) report(warning("input-note", note, { file: input.name }));
+        const customsLayout = customs ? mapCustomsColumns(h.columns, customs.spec.columns) : null;
+        const c = customsLayout?.columnOf;
+        if (customs && c && (c.hs_code >= 0 || c.bill >= 0 || c.exporter >= 0)) {
+          // A shipment file as main input: its buyers become the prospects.
+          Object.assign(summary, { kind: "customs" });
+          aggregator = new CustomsAggregator(input.name, customs.spec, customs.main, reject, customs.dateFormat);
+          summary.customsInfo = aggregator.header(h.columns);
+          return;
+        }
         mapping = mapFields(portrait, h.columns);
         Object.assign(summary, { mapping });
-        for (const note of mapping.notes) report(warning("ambiguous-column", note, { file: input.name }));
-        if (mapping.unmapped.length > 0) {
-          const message = unmappedMessage(portrait, mapping.unmapped, h.columns);
-          if (!options.allowMissingFields) throw new InputError("missing-field", `${input.name}: ${message}\n  (pass --allow-missing-fields to score anyway, treating them as blank)`);
-          report(warning("missing-field", message, { file: input.name }));
-        }
+        checkMapping(input.name, mapping, h.columns, customs?.join != null);
       },
       onRow(row) {
         summary.rowsRead++;
-        const result = scoreRecord(portrait, fieldValues(mapping!, row.fields), options.context);
-        run.rows.push({ source: index, line: row.line, fields: row.fields, result });
+        if (aggregator) return aggregator.row(row);
+        const values = fieldValues(mapping!, row.fields);
+        const match = customs?.join ? joinProspect(customs.join, plan, values, { file: input.name, line: row.line }) : undefined;
+        const result = scoreRecord(portrait, values, options.context);
+        run.rows.push({ source: index, line: row.line, fields: row.fields, result, ...(match && { customs: match }) });
       },
-      onReject(reject) {
+      onReject(r) {
         summary.rowsRead++;
-        summary.rowsRejected++;
-        run.rejects.push({ file: input.name, ...reject });
+        reject(r);
       },
     }, options);
+    (aggregator as CustomsAggregator | null)?.end();
     if (header === null) report(warning("empty-input", "the file is empty: no header row, no prospects", { file: input.name }));
     else if (summary.rowsRead === 0) report(warning("empty-input", "the file has a header row and no prospects", { file: input.name }));
   }
+  if (customs && run.sources.some((s) => s.kind === "customs")) scoreBuyers(portrait, customs, run, plan, checkMapping);
   return run;
+}
+
+/** The buyers of customs files given as main input, scored as prospects (source "customs buyers"). */
+function scoreBuyers(portrait: CompiledPortrait, customs: CustomsScoring, run: ScoreRun, plan: ReturnType<typeof customsFieldPlan>, checkMapping: (name: string, m: FieldMapping, columns: readonly string[], customsProvided: boolean) => void): void {
+  const columns = [...PROFILE_COLUMNS];
+  const base = mapFields(portrait, columns);
+  // The buyer's name and country answer the portrait's company and country fields.
+  const columnOf = base.columnOf.map((c, i) => (c >= 0 ? c : i === plan.company ? columns.indexOf("buyer") : c));
+  const mapping: FieldMapping = { ...base, columnOf, unmapped: base.unmapped.filter((f) => portrait.fields.indexOf(f) !== plan.company) };
+  const name = "customs buyers";
+  checkMapping(name, mapping, columns, true);
+  const index = run.sources.push({ name, columns, delimiter: ",", encoding: "utf-8", mapping, kind: "customs buyers", rowsRead: 0, rowsRejected: 0 }) - 1;
+  const profiles = buyerProfiles(customs.main, customs.asOf ?? null, customs.spec);
+  profiles.forEach((p, i) => {
+    const fields = profileCells(p);
+    const values = fieldValues(mapping, fields);
+    fillCustomsValues(plan, values, p, "self");
+    run.sources[index]!.rowsRead++;
+    run.rows.push({ source: index, line: i + 1, fields, result: scoreRecord(portrait, values, {}) });
+  });
 }
 
 function unmappedMessage(portrait: CompiledPortrait, unmapped: readonly string[], columns: readonly string[]): string {
@@ -87,5 +154,6 @@ function unmappedMessage(portrait: CompiledPortrait, unmapped: readonly string[]
     const aliases = portrait.fieldKeys[portrait.fields.indexOf(f)] ?? [];
     return `"${f}" (looked for: ${aliases.join(", ")})`;
   });
-  return `no column for field${unmapped.length > 1 ? "s" : ""} ${parts.join(", ")}; the columns are: ${columns.join(", ")}. Add the header to the field's aliases under fields:`;
+  const customsHint = unmapped.some((f) => f.startsWith("customs.")) ? " Fields named customs.* come from customs data: give it with --customs FILE." : "";
+  return `no column for field${unmapped.length > 1 ? "s" : ""} ${parts.join(", ")}; the columns are: ${columns.join(", ")}. Add the header to the field's aliases under fields:.${customsHint}`;
 }

@@ -7,6 +7,10 @@ import { keywordTokens } from "../engine/keywords.js";
 import { closest, type Diagnostic, type Severity } from "../report/diagnostic.js";
 import { DISQUALIFIED_TIER } from "../engine/types.js";
 import { KIND_KEYS, type PortraitSpec, type TestSpec } from "./schema.js";
+import { PROFILE_COLUMNS } from "../customs/accumulate.js";
+
+/** The buyer aggregates criteria can use as `customs.<name>`, plus how the prospect was matched. */
+export const CUSTOMS_FIELDS: readonly string[] = [...PROFILE_COLUMNS.filter((c) => c !== "key" && c !== "buyer"), "match", "buyer"];
 
 type Report = (path: readonly PropertyKey[], message: string, code: string, severity?: Severity) => Diagnostic;
 type Rule = (spec: PortraitSpec, report: Report) => Diagnostic[];
@@ -128,13 +132,44 @@ const fieldsDeclared: Rule = (spec, report) => {
   if (declared.length === 0) return [];
   const out: Diagnostic[] = [];
   for (const { t, path } of tests(spec)) {
-    if (declared.includes(t.field)) continue;
+    if (declared.includes(t.field) || t.field.startsWith("customs.")) continue;
     const hint = closest(t.field, declared);
     if (hint) out.push(report([...path, "field"], `field "${t.field}" is not in fields; did you mean "${hint}"? (it will be matched to a column of that name)`, "undeclared-field", "warning"));
   }
   return out;
 };
 
+const customsSection: Rule = (spec, report) => {
+  const out: Diagnostic[] = [];
+  const c = spec.customs;
+  const f = c?.filter;
+  (f?.origin ?? []).forEach((o, i) => {
+    if (countryIndex().lookup(String(o)) === null) out.push(report(["customs", "filter", "origin", i], `"${o}" is not a country name or ISO code I know`, "unknown-country"));
+  });
+  (f?.hs ?? []).forEach((h, i) => {
+    if (!/^\d{2,10}$/.test(String(h).replace(/[\s.]/g, ""))) out.push(report(["customs", "filter", "hs", i], `an HS code prefix is 2 to 10 digits (dots allowed), got "${h}"`, "bad-hs"));
+  });
+  if (f?.from !== undefined && f.to !== undefined && f.from > f.to) out.push(report(["customs", "filter", "from"], `from (${f.from}) is after to (${f.to})`, "date-order"));
+  for (const key of ["competitors"] as const) {
+    (c?.[key] ?? []).forEach((k, i) => {
+      if (keywordTokens(k).length === 0) out.push(report(["customs", key, i], `${JSON.stringify(k)} has no letter or digit`, "empty-keyword"));
+    });
+  }
+  (f?.products ?? []).forEach((k, i) => {
+    if (keywordTokens(k).length === 0) out.push(report(["customs", "filter", "products", i], `${JSON.stringify(k)} has no letter or digit`, "empty-keyword"));
+  });
+  // customs.* fields must be aggregates portrait computes.
+  for (const { t, path } of tests(spec)) {
+    if (!t.field.startsWith("customs.")) continue;
+    const name = t.field.slice("customs.".length);
+    if (!CUSTOMS_FIELDS.includes(name)) {
+      const hint = closest(name, CUSTOMS_FIELDS);
+      out.push(report([...path, "field"], `"${t.field}" is not a customs field${hint ? `; did you mean "customs.${hint}"?` : ""} (they are ${CUSTOMS_FIELDS.map((x) => `customs.${x}`).join(", ")})`, "unknown-customs-field"));
+    }
+  }
+  return out;
+};
+
 export const crossFieldRules: readonly Rule[] = [
-  uniqueIds, oneKind, optionsFitKind, rangeOrder, somePositiveWeight, tierThresholds, knownCountries, keywordsHaveWords, fieldsDeclared,
+  uniqueIds, oneKind, optionsFitKind, rangeOrder, somePositiveWeight, tierThresholds, knownCountries, keywordsHaveWords, fieldsDeclared, customsSection,
 ];

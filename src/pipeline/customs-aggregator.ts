@@ -1,0 +1,230 @@
+/**
+ * Shipment rows of one source into buyer states, streaming. Rows wait in a small buffer only until
+ * the date column's format is settled; a bill seen before adds to its shipment without counting
+ * another. Non-buyer consignees fall back to the notify party or are counted apart.
+ */
+import { addRow, emptyBuyer, type BuyerState } from "../customs/accumulate.js";
+import { companyKey, cleanPartyName, nonBuyer, type NonBuyerReason } from "../customs/company-key.js";
+import { mapCustomsColumns, type CustomsColumn, type CustomsMapping } from "../customs/columns.js";
+import { DateFormatDetector, parseDate, type DateFormat } from "../customs/dates.js";
+import { kgPer, normalizeHs } from "../customs/units.js";
+import type { CompiledCustoms } from "../customs/types.js";
+import { countryIndex } from "../engine/country.js";
+import { parseNumber } from "../engine/parse-number.js";
+import { isBlank } from "../engine/text.js";
+import { InputError } from "../io/decode.js";
+import type { CsvReject, CsvRow } from "../io/read-csv.js";
+
+/** Rows held while a date format is undecided; past this the column is called ambiguous. */
+const MAX_BUFFER = 200_000;
+
+export interface CustomsTotals {
+  rows: number;
+  rejected: number;
+  filtered: number;
+  /** Rows of deleted bills, and original rows of amended bills. */
+  superseded: number;
+  nonBuyers: Record<NonBuyerReason, number>;
+  notifyFallback: number;
+  unknownWeightUnits: Map<string, number>;
+  /** Latest shipment day seen. */
+  maxDay: number | null;
+}
+
+export function emptyTotals(): CustomsTotals {
+  return { rows: 0, rejected: 0, filtered: 0, superseded: 0, nonBuyers: { "to order": 0, placeholder: 0, bank: 0, forwarder: 0 }, notifyFallback: 0, unknownWeightUnits: new Map(), maxDay: null };
+}
+
+/** Buyers of all sources of one run, by `country|key`, plus the bills seen (hashed). */
+export interface CustomsState {
+  readonly buyers: Map<string, BuyerState>;
+  readonly domains: Map<string, string>;
+  readonly bills: Set<number>;
+  readonly totals: CustomsTotals;
+}
+
+export function emptyCustomsState(): CustomsState {
+  return { buyers: new Map(), domains: new Map(), bills: new Set(), totals: emptyTotals() };
+}
+
+export interface SourceInfo {
+  readonly mapping: CustomsMapping;
+  dateFormat: DateFormat | null;
+  dateNote: string;
+}
+
+/** 53-bit FNV-style hash of a bill number: a Set of numbers keeps memory per bill small. */
+function hashBill(s: string): number {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 16777619);
+    h2 = Math.imul(h2 ^ c, 2246822519);
+  }
+  return (h1 >>> 0) * 2097152 + ((h2 >>> 0) & 0x1fffff);
+}
+
+export class CustomsAggregator {
+  info: SourceInfo | null = null;
+  private detector: DateFormatDetector | null = null;
+  private buffer: CsvRow[] = [];
+  private readonly competitor: (name: string) => boolean;
+
+  constructor(
+    private readonly sourceName: string,
+    private readonly spec: CompiledCustoms,
+    private readonly state: CustomsState,
+    private readonly onReject: (r: CsvReject) => void,
+    private readonly givenFormat: DateFormat | undefined,
+    /** Bills to drop (deleted) and bills whose original rows to drop (amended), from a status pre-scan. */
+    private readonly status: { deleted: Set<string>; amended: Set<string> } = { deleted: new Set(), amended: new Set() },
+  ) {
+    const competitors = spec.competitors;
+    this.competitor = competitors ? (name) => competitors.find(name).length > 0 : () => false;
+  }
+
+  /** Maps the header; throws when it is not a customs export. */
+  header(columns: readonly string[]): SourceInfo {
+    const mapping = mapCustomsColumns(columns, this.spec.columns);
+    if (mapping === null) {
+      throw new InputError("not-customs", `${this.sourceName}: not a customs export I can read: it needs an importer (or consignee) column, a date and a shipment fact (HS code, product, weight, value, supplier or bill). The columns are: ${columns.join(", ")}. Map yours under customs.columns in the portrait.`);
+    }
+    const dateCol = mapping.columnOf.date >= 0 ? mapping.columnOf.date : mapping.columnOf.month;
+    const given = this.givenFormat ?? this.spec.dateFormat ?? (mapping.columnOf.date < 0 ? "YYYY-MM" : undefined);
+    this.detector = new DateFormatDetector(given);
+    this.info = { mapping, dateFormat: given ?? null, dateNote: given ? "given" : "" };
+    if (dateCol < 0) this.info.dateFormat = "YYYY-MM-DD";
+    return this.info;
+  }
+
+  row(row: CsvRow): void {
+    const info = this.info!;
+    if (info.dateFormat !== null) return this.process(row);
+    const col = info.mapping.columnOf.date >= 0 ? info.mapping.columnOf.date : info.mapping.columnOf.month;
+    this.detector!.add(row.fields[col] ?? "");
+    this.buffer.push(row);
+    const decided = this.detector!.decided;
+    if (decided !== null && this.detector!.seen > this.detector!.unreadable) this.settle(decided, "detected");
+    else if (this.buffer.length >= MAX_BUFFER) this.fail();
+  }
+
+  end(): void {
+    if (this.info && this.info.dateFormat === null) {
+      const r = this.detector!.finish();
+      if ("error" in r) this.fail();
+      else this.settle(r.format, "detected");
+    }
+  }
+
+  private fail(): never {
+    const r = this.detector!.finish();
+    const why = "error" in r ? r.error : `every date fits ${this.detector!.remaining.join(" and ")}`;
+    throw new InputError("ambiguous-date", `${this.sourceName}: cannot tell the date format: ${why}`);
+  }
+
+  private settle(format: DateFormat, how: string): void {
+    this.info!.dateFormat = format;
+    this.info!.dateNote = how;
+    const rows = this.buffer;
+    this.buffer = [];
+    for (const r of rows) this.process(r);
+  }
+
+  private cell(row: CsvRow, c: CustomsColumn): string {
+    const i = this.info!.mapping.columnOf[c];
+    return i >= 0 ? (row.fields[i] ?? "") : "";
+  }
+
+  private process(row: CsvRow): void {
+    const { mapping } = this.info!;
+    const totals = this.state.totals;
+    totals.rows++;
+    const get = (c: CustomsColumn) => this.cell(row, c);
+    const reject = (reason: string) => {
+      totals.rejected++;
+      this.onReject({ line: row.line, reason, raw: row.fields.join(",") });
+    };
+
+    const bill = get("bill").trim();
+    const status = get("status").trim().toUpperCase();
+    if (bill !== "" && this.status.deleted.has(bill)) return void totals.superseded++;
+    if (bill !== "" && this.status.amended.has(bill) && !status.startsWith("A")) return void totals.superseded++;
+
+    let buyerRaw = get("importer");
+    const nb = nonBuyer(buyerRaw);
+    if (nb !== null) {
+      const notify = get("notify");
+      if (mapping.columnOf.notify >= 0 && nonBuyer(notify) === null) {
+        buyerRaw = notify;
+        totals.notifyFallback++;
+      } else {
+        totals.nonBuyers[nb]++;
+        return;
+      }
+    }
+
+    const dateText = get(mapping.columnOf.date >= 0 ? "date" : "month");
+    let day: number | null = null;
+    if (!isBlank(dateText)) {
+      day = parseDate(dateText, this.info!.dateFormat!);
+      if (day === null) return reject(`date "${dateText.trim()}" is not in this file's format ${this.info!.dateFormat}`);
+    }
+
+    const f = this.spec.filter;
+    const hs = normalizeHs(get("hs_code"));
+    const origin = countryIndex().lookup(get("origin_country")) ?? countryIndex().lookup(get("exporter_country")) ?? "";
+    const product = get("product").replace(/\s+/g, " ").trim();
+    if (f.hs.length > 0 && (hs === null || !f.hs.some((p) => hs.startsWith(p)))) return void totals.filtered++;
+    if (f.products && f.products.find(product).length === 0) return void totals.filtered++;
+    if (f.origin && !f.origin.has(origin)) return void totals.filtered++;
+    if (day !== null && ((f.from !== null && day < f.from) || (f.to !== null && day > f.to))) return void totals.filtered++;
+
+    let weightKg: number | null = null;
+    const w = parseNumber(get("weight"));
+    if (w !== null) {
+      const unit = mapping.columnOf.weight_unit >= 0 ? get("weight_unit") : (mapping.headerWeightUnit ?? "kg");
+      const per = kgPer(unit);
+      if (per === null) totals.unknownWeightUnits.set(unit.trim(), (totals.unknownWeightUnits.get(unit.trim()) ?? 0) + 1);
+      else weightKg = w * per;
+    }
+
+    const supplierName = cleanPartyName(get("exporter"));
+    const { key, legalForms } = companyKey(buyerRaw);
+    const country = countryIndex().lookup(get("importer_country")) ?? "";
+    const id = `${country}|${key}`;
+    let buyer = this.state.buyers.get(id);
+    if (!buyer) {
+      buyer = emptyBuyer({ name: cleanPartyName(buyerRaw), key, country, legalForm: legalForms.join(" ") });
+      this.state.buyers.set(id, buyer);
+    }
+    for (const c of ["importer_website", "importer_email"] as const) {
+      const v = get(c).trim();
+      if (v !== "" && !this.state.domains.has(id)) this.state.domains.set(id, v);
+    }
+    let newShipment = true;
+    if (bill !== "") {
+      const h = hashBill(bill);
+      newShipment = !this.state.bills.has(h);
+      this.state.bills.add(h);
+    }
+    const aggregated = mapping.layout === "aggregated" || (mapping.columnOf.month >= 0 && mapping.columnOf.date < 0);
+    const count = mapping.columnOf.shipment_count >= 0 ? parseNumber(get("shipment_count")) : null;
+    if (day !== null && (totals.maxDay === null || day > totals.maxDay)) totals.maxDay = day;
+    addRow(buyer, {
+      day,
+      newShipment,
+      ...(aggregated && { shipmentCount: count }),
+      supplierKey: companyKey(supplierName).key,
+      supplierName,
+      supplierCountry: countryIndex().lookup(get("exporter_country")) ?? origin,
+      hs,
+      product: product.slice(0, 60),
+      quantity: parseNumber(get("quantity")),
+      weightKg,
+      value: parseNumber(get("value")),
+      currency: (get("currency").trim().toUpperCase() || this.spec.currency || mapping.headerCurrency || "").slice(0, 8),
+      competitor: supplierName !== "" && this.competitor(supplierName),
+    });
+  }
+}
