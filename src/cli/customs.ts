@@ -7,7 +7,7 @@ import { streamSink, type Sink } from "../io/sink.js";
 import { writeProfilesCsv, writeProfilesJson, writeProfilesTable } from "../io/write-profiles.js";
 import { aggregateCustoms, buyerProfiles, foldCountryless, type CustomsInput, type CustomsRun } from "../pipeline/customs-run.js";
 import { renderDiagnostics } from "../report/print.js";
-import { checkOutputs, openInput, pickFormat, writeAtomically, writeRejects } from "./files.js";
+import { checkOutputs, pickFormat, tableSources, writeAtomically, writeRejects } from "./files.js";
 import { chalkFor, EXIT, RunError, UsageError, type CliIO } from "./io.js";
 import { intOption, encodingOption } from "./options.js";
 import { DEFAULT_PORTRAIT, loadPortraitArg } from "./portrait-arg.js";
@@ -64,7 +64,7 @@ export function dateFormatOption(raw: string | undefined): DateFormat | undefine
 
 /** Files as customs inputs: a file can be read twice (status pre-scan), standard input once. */
 export function customsInputs(files: readonly string[], io: CliIO): CustomsInput[] {
-  return files.map((f) => (f === "-" ? { name: "<stdin>", open: () => io.stdin, reopenable: false } : (openInput(f, io).destroy(), { name: f, open: () => openInput(f, io), reopenable: true })));
+  return tableSources(files, io).map((s) => ({ ...s, reopenable: s.path !== undefined }));
 }
 
 async function runCustoms(files: string[], opts: CustomsOptions, io: CliIO): Promise<number> {

@@ -5,6 +5,7 @@ import { stringify } from "csv-stringify/sync";
 import { BOM, neutralizeRow } from "../io/csv-safety.js";
 import { fileSink, type Sink } from "../io/sink.js";
 import type { RejectedRow } from "../pipeline/score-files.js";
+import type { TableSource } from "../io/read-table.js";
 import { RunError, UsageError, type CliIO } from "./io.js";
 
 export const FORMATS = ["csv", "json", "ndjson", "table"] as const;
@@ -46,16 +47,20 @@ export async function writeAtomically(path: string, io: CliIO, body: (sink: Sink
   }
 }
 
-export function openInput(file: string, io: CliIO) {
-  const path = resolve(io.cwd, file);
-  let st;
-  try {
-    st = statSync(path);
-  } catch {
-    throw new RunError(`${file}: no such file`);
-  }
-  if (st.isDirectory()) throw new RunError(`${file}: is a directory, not a CSV file`);
-  return createReadStream(path, { highWaterMark: 1 << 20 });
+/** Input files as table sources, checked to exist now; `-` is standard input. */
+export function tableSources(files: readonly string[], io: CliIO): TableSource[] {
+  return files.map((file) => {
+    if (file === "-") return { name: "<stdin>", open: () => io.stdin };
+    const path = resolve(io.cwd, file);
+    let st;
+    try {
+      st = statSync(path);
+    } catch {
+      throw new RunError(`${file}: no such file`);
+    }
+    if (st.isDirectory()) throw new RunError(`${file}: is a directory, not a CSV file`);
+    return { name: file, path, open: () => createReadStream(path, { highWaterMark: 1 << 20 }) };
+  });
 }
 
 /** Refuses to write an output over an input file. */

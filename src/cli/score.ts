@@ -6,9 +6,8 @@ import { streamSink, type Sink } from "../io/sink.js";
 import { writeCsv, type CsvWriteOptions } from "../io/write-csv.js";
 import { writeJson, writeNdjson } from "../io/write-json.js";
 import { writeTable } from "../io/write-table.js";
-import type { CsvSource } from "../io/read-csv.js";
 import { renderDiagnostics, stripControls } from "../report/print.js";
-import { checkOutputs, FORMATS, openInput, pickFormat, writeAtomically, writeRejects, type Format } from "./files.js";
+import { checkOutputs, FORMATS, pickFormat, tableSources, writeAtomically, writeRejects, type Format } from "./files.js";
 import { chalkFor, EXIT, RunError, UsageError, type CliIO } from "./io.js";
 import { loadPortraitArg, type LoadedPortrait } from "./portrait-arg.js";
 import { dateFormatOption, dateOption } from "./customs.js";
@@ -85,7 +84,7 @@ async function runScore(files: string[], opts: ScoreOptions, io: CliIO): Promise
 
   const chalk = chalkFor(io.stderr, io.env);
   const customs = await prepareCustoms(opts.customs, portrait, { ...(asOf !== undefined && { asOf }), ...(dateFormat !== undefined && { dateFormat }), ...(encoding !== undefined && { encoding }) }, io, chalk);
-  const sources = files.map((f): CsvSource => (f === "-" ? { name: "<stdin>", stream: io.stdin } : { name: f, stream: openInput(f, io) }));
+  const sources = tableSources(files, io);
   const run = await scoreFiles(portrait.compiled, sources, {
     allowMissingFields: opts.allowMissingFields === true,
     ...(encoding !== undefined && { encoding }),

@@ -35,6 +35,12 @@ export const CUSTOMS_COLUMNS = {
 export type CustomsColumn = keyof typeof CUSTOMS_COLUMNS;
 export const CUSTOMS_COLUMN_NAMES = Object.keys(CUSTOMS_COLUMNS) as CustomsColumn[];
 
+/** How many cells of a row are customs column names: finds the header under a title block. */
+export function customsHeaderScore(extra: Partial<Record<CustomsColumn, readonly string[]>> = {}): (cells: readonly string[]) => number {
+  const known = new Set([...Object.values(CUSTOMS_COLUMNS), ...Object.values(extra)].flat().map((a) => headerKey(a as string)));
+  return (cells) => cells.filter((c) => known.has(headerKey(c))).length;
+}
+
 export type Layout = "us-bill-of-lading" | "customs-declaration" | "aggregated" | "trade-platform" | "mapped";
 
 export interface CustomsMapping {

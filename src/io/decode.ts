@@ -88,7 +88,7 @@ function isUtf8(b: Buffer, complete: boolean): boolean {
 
 function describeBinary(b: Buffer): string | undefined {
   if (hasPrefix(b, [0x50, 0x4b, 0x03, 0x04])) {
-    return "this is a zip container (an .xlsx, .ods or .zip file), not CSV: export the sheet as CSV (File > Save as > CSV UTF-8) and try again";
+    return "this is a zip container (an .xlsx, .ods or .zip file), not CSV: give an Excel workbook as a file whose name ends in .xlsx, or export the sheet as CSV (File > Save as > CSV UTF-8)";
   }
   if (hasPrefix(b, [0xd0, 0xcf, 0x11, 0xe0])) return "this is an old Excel .xls (OLE) file, not CSV: export the sheet as CSV UTF-8 and try again";
   if (hasPrefix(b, [0x25, 0x50, 0x44, 0x46])) return "this is a PDF, not CSV";

@@ -29,8 +29,9 @@ export interface CsvReject {
 export interface CsvHeader {
   /** Column names as written, made unique (`name`, `name_2`) and never empty (`column_4`). */
   readonly columns: string[];
+  /** The delimiter, or "xlsx" for a spreadsheet. */
   readonly delimiter: string;
-  readonly encoding: Encoding;
+  readonly encoding: Encoding | "xlsx";
   readonly notes: string[];
 }
 

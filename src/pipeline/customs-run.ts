@@ -2,20 +2,18 @@
  * `portrait customs`: customs files -> buyer profiles. Reads each source once (twice when it has a
  * record-status column: first to learn which bills were deleted or amended).
  */
-import type { Readable } from "node:stream";
 import { finishBuyer, mergeBuyers, type BuyerProfile, type BuyerState } from "../customs/accumulate.js";
-import { mapCustomsColumns } from "../customs/columns.js";
+import { customsHeaderScore, mapCustomsColumns } from "../customs/columns.js";
 import type { DateFormat } from "../customs/dates.js";
 import type { CompiledCustoms } from "../customs/types.js";
-import { readCsv, type CsvOptions } from "../io/read-csv.js";
+import type { CsvOptions } from "../io/read-csv.js";
+import { readTable, type TableSource } from "../io/read-table.js";
 import { warning, type Diagnostic } from "../report/diagnostic.js";
 import { CustomsAggregator, emptyCustomsState, type CustomsState, type SourceInfo } from "./customs-aggregator.js";
 import type { RejectedRow } from "./score-files.js";
 
-export interface CustomsInput {
-  readonly name: string;
-  /** Opens the source; a file can be opened twice, standard input once. */
-  readonly open: () => Readable;
+export interface CustomsInput extends TableSource {
+  /** A file can be read twice (a status pre-scan), standard input once. */
   readonly reopenable: boolean;
 }
 
@@ -50,7 +48,7 @@ export async function aggregateCustoms(inputs: readonly CustomsInput[], spec: Co
       run.rejects.push({ file: input.name, ...r });
     };
     const agg = new CustomsAggregator(input.name, spec, state, onReject, options.dateFormat, status);
-    const { header } = await readCsv({ name: input.name, stream: input.open() }, {
+    const { header } = await readTable(input, {
       onHeader(h) {
         Object.assign(summary, { columns: h.columns });
         for (const note of h.notes) report(warning("input-note", note, { file: input.name }));
@@ -64,7 +62,7 @@ export async function aggregateCustoms(inputs: readonly CustomsInput[], spec: Co
         summary.rowsRead++;
         onReject(r);
       },
-    }, options);
+    }, { ...options, headerScore: customsHeaderScore(spec.columns) });
     agg.end();
     if (header === null) report(warning("empty-input", "the file is empty: no header row, no shipments", { file: input.name }));
   }
@@ -87,7 +85,7 @@ async function scanStatus(input: CustomsInput, spec: CompiledCustoms, options: C
   return { deleted, amended };
 
   function scan() {
-    return readCsv({ name: input.name, stream: input.open() }, {
+    return readTable(input, {
     onHeader(h) {
       const m = mapCustomsColumns(h.columns, spec.columns);
       billCol = m?.columnOf.bill ?? -1;
@@ -102,7 +100,7 @@ async function scanStatus(input: CustomsInput, spec: CompiledCustoms, options: C
       else if (s.startsWith("A")) amended.add(bill);
     },
     onReject() {},
-  }, options);
+  }, { ...options, headerScore: customsHeaderScore(spec.columns) });
   }
 }
 

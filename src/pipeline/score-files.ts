@@ -4,11 +4,13 @@
  */
 import { scoreRecord } from "../engine/score-record.js";
 import type { CompiledPortrait, ScoreContext, ScoreResult } from "../engine/types.js";
-import { InputError, readCsv, type CsvOptions, type CsvSource } from "../io/read-csv.js";
+import { InputError, type CsvOptions } from "../io/read-csv.js";
+import { readTable, type TableSource } from "../io/read-table.js";
+import { headerKey } from "../engine/text.js";
 import { fieldValues, mapFields, type FieldMapping } from "../io/map-fields.js";
 import { warning, type Diagnostic } from "../report/diagnostic.js";
 import { PROFILE_COLUMNS } from "../customs/accumulate.js";
-import { mapCustomsColumns } from "../customs/columns.js";
+import { customsHeaderScore, mapCustomsColumns } from "../customs/columns.js";
 import type { DateFormat } from "../customs/dates.js";
 import type { CompiledCustoms } from "../customs/types.js";
 import { CustomsAggregator, type CustomsState, type SourceInfo } from "./customs-aggregator.js";
@@ -69,7 +71,7 @@ export interface ScoreFilesOptions extends CsvOptions {
   readonly onDiagnostic?: (d: Diagnostic) => void;
 }
 
-export async function scoreFiles(portrait: CompiledPortrait, inputs: readonly CsvSource[], options: ScoreFilesOptions = {}): Promise<ScoreRun> {
+export async function scoreFiles(portrait: CompiledPortrait, inputs: readonly TableSource[], options: ScoreFilesOptions = {}): Promise<ScoreRun> {
   const report = options.onDiagnostic ?? (() => {});
   const run: ScoreRun = { sources: [], rows: [], rejects: [] };
   const customs = options.customs;
@@ -91,7 +93,7 @@ export async function scoreFiles(portrait: CompiledPortrait, inputs: readonly Cs
       summary.rowsRejected++;
       run.rejects.push({ file: input.name, ...r });
     };
-    const { header } = await readCsv(input, {
+    const { header } = await readTable(input, {
       onHeader(h) {
         Object.assign(summary, { columns: h.columns, delimiter: h.delimiter, encoding: h.encoding });
         for (const note of h.notes) report(warning("input-note", note, { file: input.name }));
@@ -120,13 +122,20 @@ export async function scoreFiles(portrait: CompiledPortrait, inputs: readonly Cs
         summary.rowsRead++;
         reject(r);
       },
-    }, options);
+    }, { ...options, headerScore: headerScore(portrait, options.customs) });
     (aggregator as CustomsAggregator | null)?.end();
     if (header === null) report(warning("empty-input", "the file is empty: no header row, no prospects", { file: input.name }));
     else if (summary.rowsRead === 0) report(warning("empty-input", "the file has a header row and no prospects", { file: input.name }));
   }
   if (customs && run.sources.some((s) => s.kind === "customs")) scoreBuyers(portrait, customs, run, plan, checkMapping);
   return run;
+}
+
+/** For spreadsheets with a title block: a header row names portrait fields or customs columns. */
+function headerScore(portrait: CompiledPortrait, customs: CustomsScoring | undefined): (cells: readonly string[]) => number {
+  const known = new Set(portrait.fieldKeys.flat());
+  const customsScore = customs ? customsHeaderScore(customs.spec.columns) : () => 0;
+  return (cells) => Math.max(cells.filter((c) => known.has(headerKey(c))).length, customsScore(cells));
 }
 
 /** The buyers of customs files given as main input, scored as prospects (source "customs buyers"). */

@@ -41,9 +41,12 @@ describe("encodings", () => {
     expect(rowsOf(r.stdout).some((x) => x[0] === "MÃ¶bel MÃ¼ller GmbH")).toBe(true);
     expect((await score(nasty("utf8-no-bom.csv"), "--encoding", "ebcdic")).code).toBe(2);
   });
-  it("refuses an xlsx or binary file with a message saying what it is", async () => {
+  it("refuses a broken spreadsheet, a zip given as CSV and a binary file with a message saying what it is", async () => {
     const x = await score(nasty("xlsx-by-mistake.xlsx"));
-    expect([x.code, x.stderr]).toEqual([1, "portrait: this is a zip container (an .xlsx, .ods or .zip file), not CSV: export the sheet as CSV (File > Save as > CSV UTF-8) and try again\n"]);
+    expect(x.code).toBe(1);
+    expect(x.stderr).toMatch(/^portrait: .*xlsx-by-mistake\.xlsx: cannot read this spreadsheet: /);
+    const z = await runCli(["score", "-", "-p", P], { stdin: readFileSync(nasty("xlsx-by-mistake.xlsx")) });
+    expect([z.code, z.stderr]).toEqual([1, "portrait: this is a zip container (an .xlsx, .ods or .zip file), not CSV: give an Excel workbook as a file whose name ends in .xlsx, or export the sheet as CSV (File > Save as > CSV UTF-8)\n"]);
     const b = await score(nasty("binary-nul.csv"));
     expect(b.code).toBe(1);
     expect(b.stderr).toContain("looks like a binary file");
