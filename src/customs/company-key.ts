@@ -12,12 +12,12 @@ import { foldText } from "../engine/text.js";
 // Legal forms by family, written as the words they become after step 2 (punctuation -> spaces).
 export const LEGAL_FORMS: Readonly<Record<string, readonly string[]>> = {
   "english": ["inc", "incorporated", "and co", "and company", "and co inc", "and co ltd", "corp", "corporation", "co", "company", "llc", "l l c", "llp", "l l p", "lp", "l p", "ltd", "limited", "plc", "pllc", "pc", "lc", "the", "co inc", "co ltd", "company limited", "limited company", "ltd co", "limited liability company"],
-  "german": ["gmbh", "mbh", "gmbh and co kg", "gmbh co kg", "gmbh and co", "ag", "kg", "ag and co kg", "ohg", "ug", "ug haftungsbeschrankt", "e k", "ek", "e kfm", "gbr", "kgaa", "se", "e v", "ev"],
-  "french": ["sa", "s a", "sas", "s a s", "sasu", "sarl", "s a r l", "eurl", "sca", "snc", "sci", "selarl"],
-  "spanish and latin american": ["s a de c v", "sa de cv", "s de r l", "s de rl", "s de r l de c v", "sl", "s l", "slu", "s l u", "sau", "s a u", "ltda", "limitada", "eireli", "me", "ltda me", "epp", "sac", "s a c", "saa", "s a a", "sas", "srl", "s r l", "cia ltda", "y cia"],
-  "italian": ["spa", "s p a", "srl", "s r l", "srls", "snc", "sas", "sapa"],
-  "dutch and belgian": ["bv", "b v", "nv", "n v", "bvba", "vof", "cv", "c v", "comm v", "sprl"],
-  "nordic": ["ab", "oy", "oyj", "as", "a s", "asa", "aps", "a p s", "hf", "ehf", "ky"],
+  "german": ["gesellschaft mit beschrankter haftung", "aktiengesellschaft", "kommanditgesellschaft", "gmbh", "mbh", "gmbh and co kg", "gmbh co kg", "gmbh and co", "ag", "kg", "ag and co kg", "ohg", "ug", "ug haftungsbeschrankt", "e k", "ek", "e kfm", "gbr", "kgaa", "se", "e v", "ev"],
+  "french": ["societe anonyme", "societe a responsabilite limitee", "sa", "s a", "sas", "s a s", "sasu", "sarl", "s a r l", "eurl", "sca", "snc", "sci", "selarl"],
+  "spanish and latin american": ["sociedad anonima", "sociedad limitada", "sociedad de responsabilidad limitada", "s a de c v", "sa de cv", "s de r l", "s de rl", "s de r l de c v", "sl", "s l", "slu", "s l u", "sau", "s a u", "ltda", "limitada", "eireli", "me", "ltda me", "epp", "sac", "s a c", "saa", "s a a", "sas", "srl", "s r l", "cia ltda", "y cia"],
+  "italian": ["societa per azioni", "societa a responsabilita limitata", "spa", "s p a", "srl", "s r l", "srls", "snc", "sas", "sapa"],
+  "dutch and belgian": ["besloten vennootschap", "naamloze vennootschap", "bv", "b v", "nv", "n v", "bvba", "vof", "cv", "c v", "comm v", "sprl"],
+  "nordic": ["aktiebolag", "aktieselskab", "aksjeselskap", "anpartsselskab", "osakeyhtio", "julkinen osakeyhtio", "ab", "oy", "oyj", "as", "a s", "asa", "aps", "a p s", "hf", "ehf", "ky"],
   "central european": ["sp z o o", "sp z oo", "spolka z o o", "s r o", "sro", "spol s r o", "a s", "kft", "zrt", "nyrt", "bt", "d o o", "doo", "d d", "ad", "ood", "eood", "srl", "s a"],
   "russian and cis": ["ooo", "zao", "pao", "oao", "ao", "tov", "pat", "ip"],
   "asian": ["pty ltd", "pty", "pty limited", "pvt ltd", "pvt", "private limited", "pte ltd", "pte", "sdn bhd", "bhd", "berhad", "pt", "tbk", "pt tbk", "k k", "kk", "kabushiki kaisha", "yugen kaisha", "godo kaisha", "gk", "co ltd", "hk ltd", "jsc", "jsc co", "company limited", "corp ltd", "ltd co", "inc co"],

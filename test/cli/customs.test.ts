@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { FIXTURES, runCli, tempDir } from "../helpers.js";
+import { FIXTURES, PORTRAITS, runCli, tempDir } from "../helpers.js";
 
 const C = (f: string) => join(FIXTURES, "customs", f);
 type Buyer = Record<string, string | number | null>;
@@ -142,5 +142,24 @@ describe("portrait score --customs: joining prospects", () => {
     expect(fail.stderr).toContain("ship.csv:4: expected 3 fields, got 4");
     const ok = await runCli(["score", "prospects.csv", "-p", "p.yaml", "--customs", "ship.csv", "--rejects", "rej.csv"], { cwd: dir });
     expect(ok.code).toBe(0);
+  });
+});
+
+describe("the shipped customs example", () => {
+  it("is exactly what make-example-customs.mjs generates", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { FILES } = await import("../fixtures/make-example-customs.mjs");
+    for (const [name, text] of Object.entries(FILES as Record<string, string>)) expect(readFileSync(join(PORTRAITS, name), "utf8"), name).toBe(text);
+  });
+
+  it("joins the B2B prospects to the two exports: exact, domain and fuzzy, counts on stderr", async () => {
+    const r = await runCli(["score", join(PORTRAITS, "furniture-importers.prospects.csv"), "-p", join(PORTRAITS, "furniture-importers-customs.yaml"), "--customs", join(PORTRAITS, "furniture-importers.shipments.csv"), join(PORTRAITS, "furniture-importers.bol.csv")]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain("customs: read 909 rows (trade-platform, dates MM/DD/YYYY; us-bill-of-lading, dates YYYY-MM-DD): 889 in 29 buyer profiles, 0 filtered out, 0 superseded, 20 non-buyer consignees (to order 12, forwarder 8), 0 rejected; notify party used for 4; as of 2025-06-29");
+    expect(r.stderr).toContain("customs match: 19 of 35 prospects found in customs data (16 exact, 1 domain, 2 fuzzy at 0.9), 16 not found");
+    const rows = parse(r.stdout, { columns: true }) as Array<Record<string, string>>;
+    expect(rows[0]).toMatchObject({ rank: "1", tier: "A", customs_match: "exact" });
+    expect(rows.find((x) => x["Company Name"] === "Copenhagen Design Distribution")).toMatchObject({ customs_match: "domain", customs_buyer: "CPH DESIGN DISTRIBUTION APS (DK)" });
+    expect(rows.find((x) => x["Company Name"] === "Möbelhaus Krüger GmbH")!.customs_match).toBe("fuzzy 0.937");
   });
 });
