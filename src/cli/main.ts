@@ -8,6 +8,7 @@ import { initCommand } from "./init.js";
 import { chalkFor, EXIT, RunError, UsageError, type CliIO } from "./io.js";
 import { scoreCommand } from "./score.js";
 import { customsCommand } from "./customs.js";
+import { inspectCommand } from "./inspect.js";
 import { stripControls } from "../report/print.js";
 import { validateCommand } from "./validate.js";
 
@@ -35,6 +36,7 @@ Exit codes: 0 ok, 1 run failed, 2 usage or portrait invalid, 3 gate failed (--fa
   validateCommand(program, io, setExit);
   initCommand(program, io, setExit);
   customsCommand(program, io, setExit);
+  inspectCommand(program, io, setExit);
   const chalk = chalkFor(io.stderr, io.env);
   try {
     await program.parseAsync([...argv], { from: "user" });
