@@ -65,11 +65,28 @@ function hashBill(s: string): number {
   return (h1 >>> 0) * 2097152 + ((h2 >>> 0) & 0x1fffff);
 }
 
+/** A bounded memo: exports repeat the same buyer, supplier and country strings on row after row. */
+function cached<T>(fn: (s: string) => T, limit = 100_000): (s: string) => T {
+  let memo = new Map<string, T>();
+  return (s) => {
+    let v = memo.get(s);
+    if (v === undefined && !memo.has(s)) {
+      v = fn(s);
+      if (memo.size >= limit) memo = new Map();
+      memo.set(s, v);
+    }
+    return v as T;
+  };
+}
+
 export class CustomsAggregator {
+  private readonly party = cached((raw: string) => ({ nonBuyer: nonBuyer(raw), clean: cleanPartyName(raw), ...companyKey(raw) }));
+  private readonly country = cached((raw: string) => countryIndex().lookup(raw) ?? "");
+  private readonly hs = cached((raw: string) => normalizeHs(raw));
   info: SourceInfo | null = null;
   private detector: DateFormatDetector | null = null;
   private buffer: CsvRow[] = [];
-  private readonly competitor: (name: string) => boolean;
+  private readonly isCompetitor: (name: string) => boolean;
 
   constructor(
     private readonly sourceName: string,
@@ -81,7 +98,7 @@ export class CustomsAggregator {
     private readonly status: { deleted: Set<string>; amended: Set<string> } = { deleted: new Set(), amended: new Set() },
   ) {
     const competitors = spec.competitors;
-    this.competitor = competitors ? (name) => competitors.find(name).length > 0 : () => false;
+    this.isCompetitor = competitors ? cached((name) => competitors.find(name).length > 0) : () => false;
   }
 
   /** Maps the header; throws when it is not a customs export. */
@@ -152,10 +169,10 @@ export class CustomsAggregator {
     if (bill !== "" && this.status.amended.has(bill) && !status.startsWith("A")) return void totals.superseded++;
 
     let buyerRaw = get("importer");
-    const nb = nonBuyer(buyerRaw);
+    const nb = this.party(buyerRaw).nonBuyer;
     if (nb !== null) {
       const notify = get("notify");
-      if (mapping.columnOf.notify >= 0 && nonBuyer(notify) === null) {
+      if (mapping.columnOf.notify >= 0 && this.party(notify).nonBuyer === null) {
         buyerRaw = notify;
         totals.notifyFallback++;
       } else {
@@ -172,8 +189,8 @@ export class CustomsAggregator {
     }
 
     const f = this.spec.filter;
-    const hs = normalizeHs(get("hs_code"));
-    const origin = countryIndex().lookup(get("origin_country")) ?? countryIndex().lookup(get("exporter_country")) ?? "";
+    const hs = this.hs(get("hs_code"));
+    const origin = this.country(get("origin_country")) || this.country(get("exporter_country"));
     const product = get("product").replace(/\s+/g, " ").trim();
     if (f.hs.length > 0 && (hs === null || !f.hs.some((p) => hs.startsWith(p)))) return void totals.filtered++;
     if (f.products && f.products.find(product).length === 0) return void totals.filtered++;
@@ -189,13 +206,14 @@ export class CustomsAggregator {
       else weightKg = w * per;
     }
 
-    const supplierName = cleanPartyName(get("exporter"));
-    const { key, legalForms } = companyKey(buyerRaw);
-    const country = countryIndex().lookup(get("importer_country")) ?? "";
+    const supplier = this.party(get("exporter"));
+    const supplierName = supplier.clean;
+    const { key, legalForms, clean } = this.party(buyerRaw);
+    const country = this.country(get("importer_country"));
     const id = `${country}|${key}`;
     let buyer = this.state.buyers.get(id);
     if (!buyer) {
-      buyer = emptyBuyer({ name: cleanPartyName(buyerRaw), key, country, legalForm: legalForms.join(" ") });
+      buyer = emptyBuyer({ name: clean, key, country, legalForm: legalForms.join(" ") });
       this.state.buyers.set(id, buyer);
     }
     for (const c of ["importer_website", "importer_email"] as const) {
@@ -215,16 +233,16 @@ export class CustomsAggregator {
       day,
       newShipment,
       ...(aggregated && { shipmentCount: count }),
-      supplierKey: companyKey(supplierName).key,
+      supplierKey: supplier.key,
       supplierName,
-      supplierCountry: countryIndex().lookup(get("exporter_country")) ?? origin,
+      supplierCountry: this.country(get("exporter_country")) || origin,
       hs,
       product: product.slice(0, 60),
       quantity: parseNumber(get("quantity")),
       weightKg,
       value: parseNumber(get("value")),
       currency: (get("currency").trim().toUpperCase() || this.spec.currency || mapping.headerCurrency || "").slice(0, 8),
-      competitor: supplierName !== "" && this.competitor(supplierName),
+      competitor: supplierName !== "" && this.isCompetitor(supplierName),
     });
   }
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// npm run bench: throughput and peak memory of `portrait score` on generated prospect files.
-// Usage: npm run bench -- [rows=200000] [runs=3]
+// npm run bench: throughput and peak memory of `portrait score` on generated prospect files, and of
+// `portrait customs` on generated shipment files (with DuckDB's GROUP BY on the same file for reference).
+// Usage: npm run bench -- [rows=200000] [runs=3] [shipments=2000000]
 // Writes the data to a temporary folder, runs the built CLI in a child process (output to /dev/null),
 // and prints the median wall time, MB/s, rows/s and peak RSS of each scenario.
 import { spawnSync } from "node:child_process";
@@ -12,6 +13,7 @@ import { fileURLToPath } from "node:url";
 const ROOT = resolve(fileURLToPath(import.meta.url), "../../..");
 const rows = Number(process.argv[2] ?? 200_000);
 const runs = Number(process.argv[3] ?? 3);
+const shipmentRows = Number(process.argv[4] ?? 2_000_000);
 
 // A small deterministic generator (mulberry32), so every run measures the same bytes.
 function rng(seed) {
@@ -52,6 +54,33 @@ async function generate(file, n) {
   await new Promise((res) => out.end(res));
 }
 
+// Shipment rows: 50,000 buyers (1 per 40 rows), a quarter of the bills with two rows, ISO dates over two years.
+async function generateShipments(file, n) {
+  const out = createWriteStream(file);
+  const r = rng(7);
+  const write = (s) => (out.write(s) ? Promise.resolve() : new Promise((res) => out.once("drain", res)));
+  await write("Bill of Lading,Arrival Date,Consignee,Consignee Country,Shipper,Shipper Country,HS Code,Product Description,Quantity,Weight (kg),Value (USD)\n");
+  const buyers = Math.max(1, Math.round(n / 40));
+  const cc = ["US", "DE", "GB", "FR", "NL", "PL", "CA", "BE"];
+  let buf = "";
+  let bill = 0;
+  for (let i = 0; i < n; i++) {
+    if (i === 0 || r() > 0.25) bill++;
+    const b = Math.floor(r() * buyers);
+    const day = 1 + Math.floor(r() * 730);
+    const date = new Date(Date.UTC(2023, 6, 1) + day * 86400000).toISOString().slice(0, 10);
+    const s = Math.floor(r() * 2000);
+    buf += `B${bill},${date},"BUYER ${b} TRADING CO., LTD.",${cc[b % cc.length]},SUPPLIER ${s} FURNITURE CO LTD,${s % 3 ? "CN" : "VN"},9401.${10 + (s % 80)},"UPHOLSTERED SOFA, MODEL ${s % 50}",${1 + (i % 300)},${100 + (i % 9000)},${1000 + (i % 50000)}\n`;
+    if (buf.length > 1 << 16) {
+      await write(buf);
+      buf = "";
+    }
+  }
+  await write(buf);
+  await new Promise((res) => out.end(res));
+  return buyers;
+}
+
 // Runs main() in a child and reports its own peak RSS at exit (process.resourceUsage().maxRSS, kB).
 const RUNNER = `
 import { main } from ${JSON.stringify(join(ROOT, "dist/cli/main.js"))};
@@ -59,6 +88,22 @@ const code = await main(process.argv.slice(1), { stdout: process.stdout, stderr:
 process.on("exit", () => process.stderr.write("MAXRSS " + process.resourceUsage().maxRSS + "\\n"));
 process.exitCode = code;
 `;
+
+// DuckDB on the same file, for reference: count, distinct bills, first/last date, sums, distinct suppliers.
+async function duckdbGroupBy(file) {
+  let DuckDBInstance;
+  try {
+    ({ DuckDBInstance } = await import("@duckdb/node-api"));
+  } catch {
+    return null; // a dev dependency: absent in a production install
+  }
+  const db = await DuckDBInstance.create(":memory:");
+  const con = await db.connect();
+  const t0 = process.hrtime.bigint();
+  await con.run(`copy (select "Consignee", "Consignee Country", count(*), count(distinct "Bill of Lading"), min("Arrival Date"), max("Arrival Date"),
+    sum("Quantity"), sum("Weight (kg)"), sum("Value (USD)"), count(distinct "Shipper") from read_csv('${file}') group by 1, 2) to '/dev/null' (format csv)`);
+  return Number(process.hrtime.bigint() - t0) / 1e6;
+}
 
 let lastSummary = "";
 function measure(args) {
@@ -71,7 +116,7 @@ function measure(args) {
     const ms = Number(process.hrtime.bigint() - t0) / 1e6;
     if (r.status !== 0) throw new Error(`exit ${r.status}: ${r.stderr}`);
     times.push(ms);
-    lastSummary = /portrait: read [^\n]*/.exec(r.stderr)?.[0] ?? "";
+    lastSummary = /(?:portrait|customs): read [^\n]*/.exec(r.stderr)?.[0] ?? "";
     rss.push(Number(/MAXRSS (\d+)/.exec(r.stderr)?.[1] ?? 0) / 1024);
   }
   const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -98,6 +143,19 @@ try {
     console.log(`| ${name} | ${(ms / 1000).toFixed(2)} | ${(mb / (ms / 1000)).toFixed(1)} | ${Math.round(rows / (ms / 1000)).toLocaleString("en-US")} | ${rssMB.toFixed(0)} |`);
   }
   console.log(summaries.join("\n"));
+
+  if (shipmentRows > 0) {
+    const shipments = join(dir, "shipments.csv");
+    const buyers = await generateShipments(shipments, shipmentRows);
+    const smb = statSync(shipments).size / 1e6;
+    console.log(`\ncustoms bench: ${shipmentRows.toLocaleString("en-US")} shipment rows, ~${buyers.toLocaleString("en-US")} buyers, ${smb.toFixed(1)} MB, median of ${runs}`);
+    console.log("| scenario | seconds | rows/s | MB/s | peak RSS MB |\n| --- | --- | --- | --- | --- |");
+    const { ms, rssMB, summary } = measure(["customs", shipments, "--format", "csv"]);
+    console.log(`| portrait customs -> csv | ${(ms / 1000).toFixed(2)} | ${Math.round(shipmentRows / (ms / 1000)).toLocaleString("en-US")} | ${(smb / (ms / 1000)).toFixed(1)} | ${rssMB.toFixed(0)} |`);
+    const duck = await duckdbGroupBy(shipments);
+    if (duck) console.log(`| DuckDB GROUP BY (reference, same aggregates' core) | ${(duck / 1000).toFixed(2)} | ${Math.round(shipmentRows / (duck / 1000)).toLocaleString("en-US")} | ${(smb / (duck / 1000)).toFixed(1)} | - |`);
+    console.log(summary);
+  }
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
