@@ -9,6 +9,8 @@ import { chalkFor, EXIT, RunError, UsageError, type CliIO } from "./io.js";
 import { scoreCommand } from "./score.js";
 import { customsCommand } from "./customs.js";
 import { inspectCommand } from "./inspect.js";
+import { learnCommand } from "./learn.js";
+import { backtestCommand } from "./backtest.js";
 import { stripControls } from "../report/print.js";
 import { validateCommand } from "./validate.js";
 
@@ -37,6 +39,8 @@ Exit codes: 0 ok, 1 run failed, 2 usage or portrait invalid, 3 gate failed (--fa
   initCommand(program, io, setExit);
   customsCommand(program, io, setExit);
   inspectCommand(program, io, setExit);
+  learnCommand(program, io, setExit);
+  backtestCommand(program, io, setExit);
   const chalk = chalkFor(io.stderr, io.env);
   try {
     await program.parseAsync([...argv], { from: "user" });

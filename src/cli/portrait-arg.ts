@@ -5,6 +5,7 @@ import { loadPortrait } from "../portrait/load.js";
 import { renderDiagnostics } from "../report/print.js";
 import type { CompiledPortrait } from "../engine/types.js";
 import type { CompiledCustoms } from "../customs/types.js";
+import type { PortraitSpec } from "../portrait/schema.js";
 import { compileCustoms } from "../portrait/compile-customs.js";
 import { chalkFor, UsageError, type CliIO } from "./io.js";
 
@@ -12,6 +13,7 @@ export const DEFAULT_PORTRAIT = "portrait.yaml";
 
 export interface LoadedPortrait {
   readonly file: string;
+  readonly spec: PortraitSpec;
   readonly compiled: CompiledPortrait;
   readonly customs: CompiledCustoms;
   readonly sha256: string;
@@ -32,5 +34,5 @@ export async function loadPortraitArg(given: string | undefined, io: CliIO): Pro
     io.stderr.write(renderDiagnostics(shown(v.errors), chalk));
     throw new UsageError(`${file}: ${v.errors.length} error${v.errors.length === 1 ? "" : "s"}; the portrait format is described in the README ("The portrait file")`);
   }
-  return { file, compiled: compilePortrait(v.spec), customs: compileCustoms(v.spec.customs), sha256: v.sha256 ?? "" };
+  return { file, spec: v.spec, compiled: compilePortrait(v.spec), customs: compileCustoms(v.spec.customs), sha256: v.sha256 ?? "" };
 }

@@ -1,0 +1,119 @@
+import { basename, resolve } from "node:path";
+import type { Command } from "commander";
+import { headerKey } from "../engine/text.js";
+import { streamSink } from "../io/sink.js";
+import { fieldsFromColumns, fieldsFromPortrait, type LearnField } from "../learn/fields.js";
+import { learnPortrait, LearnError, type Draft } from "../learn/learn.js";
+import type { Table } from "../pipeline/read-rows.js";
+import { checkOutputs, writeAtomically } from "./files.js";
+import { chalkFor, EXIT, RunError, UsageError, type CliIO } from "./io.js";
+import { encodingOption, intOption, numberOption } from "./options.js";
+import { loadPortraitArg, type LoadedPortrait } from "./portrait-arg.js";
+import { fieldRows, readTables } from "./tables.js";
+
+export interface LearnCliOptions {
+  portrait?: string;
+  population?: string[];
+  out?: string;
+  tiers?: string;
+  minSupport?: string;
+  minLift?: string;
+  minSeparation?: string;
+  exclude?: string[];
+  name?: string;
+  encoding?: string;
+  rejects?: string;
+}
+
+export function learnCommand(program: Command, io: CliIO, setExit: (code: number) => void): void {
+  program
+    .command("learn")
+    .description("draft a portrait from existing customers: values, ranges and words over-represented among them, weights by separation, tiers by population share")
+    .argument("<customers...>", "CSV or XLSX files of existing customers")
+    .option("--population <files...>", "the rows customers are compared with (the prospect or lead lists they came from)")
+    .option("-p, --portrait <file>", "base portrait: its fields and header aliases are the fields learned")
+    .option("-o, --out <file>", "write the draft to FILE (default: standard output)")
+    .option("--tiers <percents>", "percent of the population in each tier, best first", "10,20,30")
+    .option("--min-support <n>", "least number of customers a value or word needs (default: 3% of customers, at least 5)")
+    .option("--min-lift <x>", "least lift a value or word needs", "1.5")
+    .option("--min-separation <x>", "least separation (2 x AUC - 1) a criterion needs", "0.05")
+    .option("--exclude <fields...>", "fields or columns not to learn from (outcome columns, ids)")
+    .option("--name <name>", "the draft's name")
+    .option("--encoding <name>", "input encoding (default: detected)")
+    .option("--rejects <file>", "write unreadable rows to FILE and go on")
+    .addHelpText("after", `
+Examples:
+  $ portrait learn portraits/furniture-importers.customers-2025.csv --population portraits/furniture-importers.leads.csv -p portraits/furniture-importers.yaml -o draft.yaml
+  $ portrait learn customers.csv --population crm-accounts.csv --exclude "Account ID" --tiers 5,15,30`)
+    .action(async (files: string[], opts: LearnCliOptions) => {
+      const chalk = chalkFor(io.stderr, io.env);
+      checkOutputs([...files, ...(opts.population ?? [])], [opts.out, opts.rejects], io);
+      const base = opts.portrait === undefined ? null : await loadPortraitArg(opts.portrait, io);
+      const tableOptions = { ...(opts.encoding !== undefined && { encoding: encodingOption(opts.encoding)! }), ...(opts.rejects !== undefined && { rejects: opts.rejects }) };
+      const customers = await readTables(files, io, chalk, tableOptions);
+      const population = opts.population ? await readTables(opts.population, io, chalk, tableOptions) : null;
+      const draft = learnFromTables(customers, population, base, opts, [
+        `customers: ${files.join(", ")}`,
+        ...(opts.population ? [`population: ${opts.population.join(", ")}`] : []),
+        ...(base ? [`fields from ${base.file}`] : []),
+      ]);
+      for (const c of draft.criteria) if (c.suspicious) io.stderr.write(chalk.yellow(`learn: warning: ${c.spec.field}: ${c.suspicious}\n`));
+      if (opts.out !== undefined) await writeAtomically(resolve(io.cwd, opts.out), io, (sink) => sink.write(draft.text));
+      else await streamSink(io.stdout).write(draft.text);
+      const tiers = draft.tiers.map((t) => `${t.name} >= ${t.min}`).join(", ");
+      io.stderr.write(chalk.dim(`learn: ${draft.criteria.length} criteria from ${countRows(customers)} customers${population ? ` against ${countRows(population)} rows` : ""}: ${draft.criteria.map((c) => `${c.spec.field} ${c.spec.weight}`).join(", ")}; ${draft.leftOut.length} field${draft.leftOut.length === 1 ? "" : "s"} not used${tiers ? `; tiers ${tiers}` : ""}${opts.out ? `; wrote ${opts.out}` : ""}\n`));
+      setExit(EXIT.ok);
+    });
+}
+
+const countRows = (tables: readonly Table[]) => tables.reduce((s, t) => s + t.rows.length, 0).toLocaleString("en-US");
+
+/** Learn options from the command line, checked. */
+export function learnSettings(opts: LearnCliOptions, base: LoadedPortrait | null): { tiers: number[]; tierNames: string[]; minSupport?: number; minLift: number; minSeparation: number } {
+  const tiers = (opts.tiers ?? "10,20,30").split(",").map((s) => numberOption("--tiers", s.trim(), 0.01, 100)!);
+  if (tiers.reduce((s, x) => s + x, 0) > 100) throw new UsageError(`--tiers: the shares add up to more than 100%: ${opts.tiers}`);
+  const tierNames = base ? base.compiled.tiers.map((t) => t.name) : ["A", "B", "C"];
+  if (tiers.length > tierNames.length) throw new UsageError(`--tiers: ${tiers.length} shares for ${tierNames.length} tiers (${tierNames.join(", ")})`);
+  const minSupport = intOption("--min-support", opts.minSupport, 1);
+  return {
+    tiers,
+    tierNames,
+    ...(minSupport !== undefined && { minSupport }),
+    minLift: numberOption("--min-lift", opts.minLift ?? "1.5", 1, 1000)!,
+    minSeparation: numberOption("--min-separation", opts.minSeparation ?? "0.05", 0, 1)!,
+  };
+}
+
+/** The fields to learn: the base portrait's, or one per column of the first customers file. */
+export function learnFields(customers: readonly Table[], base: LoadedPortrait | null): LearnField[] {
+  return base ? fieldsFromPortrait(base.compiled, base.spec.fields) : fieldsFromColumns(customers[0]?.columns ?? []);
+}
+
+/** Field names matching --exclude, by field name or by a column header that feeds the field. */
+export function excludedFields(fields: readonly LearnField[], exclude: readonly string[]): Set<string> {
+  const keys = new Set(exclude.map(headerKey));
+  const out = new Set<string>();
+  for (const f of fields) if ([f.name, ...f.aliases].some((a) => keys.has(headerKey(a)))) out.add(f.name);
+  const unknown = exclude.filter((e) => !fields.some((f) => [f.name, ...f.aliases].some((a) => headerKey(a) === headerKey(e))));
+  if (unknown.length > 0) throw new UsageError(`--exclude: no field or column ${unknown.map((u) => `"${u}"`).join(", ")}; the fields are ${fields.map((f) => f.name).join(", ")}`);
+  return out;
+}
+
+export function learnFromTables(customers: readonly Table[], population: readonly Table[] | null, base: LoadedPortrait | null, opts: LearnCliOptions, provenance: string[], extraSkip: readonly string[] = []): Draft {
+  const settings = learnSettings(opts, base);
+  const fields = learnFields(customers, base);
+  const skip = excludedFields(fields, opts.exclude ?? []);
+  for (const name of excludedFields(fields, extraSkip.filter((e) => fields.some((f) => [f.name, ...f.aliases].some((a) => headerKey(a) === headerKey(e)))))) skip.add(name);
+  const customerRows = fieldRows(customers, fields).map((r) => r.values);
+  if (customerRows.length === 0) throw new RunError("no customers: the customers file has no rows");
+  const first = customers[0]!;
+  try {
+    return learnPortrait(
+      { fields, customers: customerRows, population: population ? fieldRows(population, fields).map((r) => r.values) : null, skip },
+      { ...settings, name: opts.name ?? (base ? `${base.compiled.name} (learned)` : `Customers like ${basename(first.name)}`), provenance },
+    );
+  } catch (e) {
+    if (e instanceof LearnError) throw new RunError(e.message);
+    throw e;
+  }
+}
