@@ -109,11 +109,18 @@ export function learnFromTables(customers: readonly Table[], population: readonl
   const first = customers[0]!;
   try {
     return learnPortrait(
-      { fields, customers: customerRows, population: population ? fieldRows(population, fields).map((r) => r.values) : null, skip },
+      { fields, customers: customerRows, population: population ? fieldRows(population, fields).map((r) => r.values) : null, skip, names: baseNames(base) },
       { ...settings, name: opts.name ?? (base ? `${base.compiled.name} (learned)` : `Customers like ${basename(first.name)}`), provenance },
     );
   } catch (e) {
     if (e instanceof LearnError) throw new RunError(e.message);
     throw e;
   }
+}
+
+/** Per field, the first positive criterion of the base portrait on it: its id and label carry over to the draft. */
+function baseNames(base: LoadedPortrait | null): Map<string, { id: string; label: string }> {
+  const names = new Map<string, { id: string; label: string }>();
+  for (const c of base?.compiled.criteria ?? []) if (c.weight > 0 && !names.has(c.field)) names.set(c.field, { id: c.id, label: c.label });
+  return names;
 }

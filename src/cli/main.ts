@@ -11,6 +11,8 @@ import { customsCommand } from "./customs.js";
 import { inspectCommand } from "./inspect.js";
 import { learnCommand } from "./learn.js";
 import { backtestCommand } from "./backtest.js";
+import { driftCommand } from "./drift.js";
+import { diffCommand } from "./diff.js";
 import { stripControls } from "../report/print.js";
 import { validateCommand } from "./validate.js";
 
@@ -41,6 +43,8 @@ Exit codes: 0 ok, 1 run failed, 2 usage or portrait invalid, 3 gate failed (--fa
   inspectCommand(program, io, setExit);
   learnCommand(program, io, setExit);
   backtestCommand(program, io, setExit);
+  driftCommand(program, io, setExit);
+  diffCommand(program, io, setExit);
   const chalk = chalkFor(io.stderr, io.env);
   try {
     await program.parseAsync([...argv], { from: "user" });

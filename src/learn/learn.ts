@@ -36,6 +36,8 @@ export interface LearnInput {
   readonly population: readonly Values[] | null;
   /** Field names not to learn from (the outcome column, ids, dates the caller knows about). */
   readonly skip?: ReadonlySet<string>;
+  /** Ids and labels to reuse per field (a base portrait's), so that diff shows changed criteria, not new ones. */
+  readonly names?: ReadonlyMap<string, { readonly id: string; readonly label: string }>;
 }
 
 export interface LearnOptions {
@@ -116,7 +118,8 @@ export function learnPortrait(input: LearnInput, options: LearnOptions): Draft {
     const p = population ? column(population, f) : null;
     const type = inferType(p ? [...p, ...c] : c);
     const id = field.name.replace(/[^A-Za-z0-9_.-]/g, "-").replace(/^[^A-Za-z0-9]+/, "") || `field-${f + 1}`;
-    const base = { id, label: field.name.replace(/_/g, " "), field: field.name };
+    const known = input.names?.get(field.name);
+    const base = { id: known?.id ?? id, label: known?.label ?? field.name.replace(/_/g, " "), field: field.name };
     let made: Candidate | Rejection;
     if (type === "country" || type === "category") made = learnSet(base, type, c, p, ctx);
     else if (type === "number") made = learnRange(base, c, p, ctx);

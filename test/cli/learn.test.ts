@@ -34,6 +34,8 @@ describe("portrait learn", () => {
     const draft = parseYaml(text) as { criteria: DraftCriterion[]; tiers: Record<string, number> };
     expect(draft.criteria.map((c) => c.field).sort()).toEqual(["business_type", "country", "web_visits"]);
     const byField = Object.fromEntries(draft.criteria.map((c) => [c.field, c]));
+    // Ids carry over from the base portrait's criteria on the same fields, so diff shows changes.
+    expect(draft.criteria.map((c) => c.id).sort()).toEqual(["target-market", "trade-buyer", "web-traffic"]);
     expect(byField.country!.in).toEqual(["DE", "NL"]);
     expect(byField.business_type!.in!.map((v) => headerKey(v)).every((v) => /wholesal|grosshandel/.test(v))).toBe(true);
     expect(byField.business_type!.in!.length).toBeGreaterThanOrEqual(3);
