@@ -1,6 +1,7 @@
 import { basename, resolve } from "node:path";
 import type { Command } from "commander";
-import { headerKey } from "../engine/text.js";
+import { headerKey, isBlank, phraseKey } from "../engine/text.js";
+import { stripControls } from "../report/print.js";
 import { streamSink } from "../io/sink.js";
 import { fieldsFromColumns, fieldsFromPortrait, type LearnField } from "../learn/fields.js";
 import { learnPortrait, LearnError, type Draft } from "../learn/learn.js";
@@ -23,6 +24,7 @@ export interface LearnCliOptions {
   name?: string;
   encoding?: string;
   rejects?: string;
+  segmentBy?: string;
 }
 
 export function learnCommand(program: Command, io: CliIO, setExit: (code: number) => void): void {
@@ -41,12 +43,15 @@ export function learnCommand(program: Command, io: CliIO, setExit: (code: number
     .option("--name <name>", "the draft's name")
     .option("--encoding <name>", "input encoding (default: detected)")
     .option("--rejects <file>", "write unreadable rows to FILE and go on")
+    .option("--segment-by <column>", "also draft one portrait per value of this column (a segment or label), next to -o: DRAFT.<value>.yaml")
     .addHelpText("after", `
 Examples:
+  $ portrait learn portraits/furniture-importers.customers-2025.csv --population portraits/furniture-importers.leads.csv -p portraits/furniture-importers.yaml -o draft.yaml --segment-by Segment
   $ portrait learn portraits/furniture-importers.customers-2025.csv --population portraits/furniture-importers.leads.csv -p portraits/furniture-importers.yaml -o draft.yaml
   $ portrait learn customers.csv --population crm-accounts.csv --exclude "Account ID" --tiers 5,15,30`)
     .action(async (files: string[], opts: LearnCliOptions) => {
       const chalk = chalkFor(io.stderr, io.env);
+      if (opts.segmentBy !== undefined && opts.out === undefined) throw new UsageError("--segment-by writes one draft per segment next to -o FILE: give -o");
       checkOutputs([...files, ...(opts.population ?? [])], [opts.out, opts.rejects], io);
       const base = opts.portrait === undefined ? null : await loadPortraitArg(opts.portrait, io);
       const tableOptions = { ...(opts.encoding !== undefined && { encoding: encodingOption(opts.encoding)! }), ...(opts.rejects !== undefined && { rejects: opts.rejects }) };
@@ -58,8 +63,17 @@ Examples:
         ...(base ? [`fields from ${base.file}`] : []),
       ]);
       for (const c of draft.criteria) if (c.suspicious) io.stderr.write(chalk.yellow(`learn: warning: ${c.spec.field}: ${c.suspicious}\n`));
+      const segments = opts.segmentBy === undefined ? [] : segmentDrafts(customers, population, base, opts, opts.segmentBy, files);
       if (opts.out !== undefined) await writeAtomically(resolve(io.cwd, opts.out), io, (sink) => sink.write(draft.text));
       else await streamSink(io.stdout).write(draft.text);
+      for (const seg of segments) {
+        if ("error" in seg) {
+          io.stderr.write(chalk.yellow(`learn: segment ${stripControls(seg.value)}: ${stripControls(seg.error)}\n`));
+          continue;
+        }
+        await writeAtomically(resolve(io.cwd, seg.file), io, (sink) => sink.write(seg.draft.text));
+        io.stderr.write(chalk.dim(`learn: segment ${stripControls(seg.value)} (${seg.customers} customers): ${seg.draft.criteria.map((c) => `${c.spec.field} ${c.spec.weight}`).join(", ")}; wrote ${seg.file}\n`));
+      }
       const tiers = draft.tiers.map((t) => `${t.name} >= ${t.min}`).join(", ");
       io.stderr.write(chalk.dim(`learn: ${draft.criteria.length} criteria from ${countRows(customers)} customers${population ? ` against ${countRows(population)} rows` : ""}: ${draft.criteria.map((c) => `${c.spec.field} ${c.spec.weight}`).join(", ")}; ${draft.leftOut.length} field${draft.leftOut.length === 1 ? "" : "s"} not used${tiers ? `; tiers ${tiers}` : ""}${opts.out ? `; wrote ${opts.out}` : ""}\n`));
       setExit(EXIT.ok);
@@ -123,4 +137,53 @@ function baseNames(base: LoadedPortrait | null): Map<string, { id: string; label
   const names = new Map<string, { id: string; label: string }>();
   for (const c of base?.compiled.criteria ?? []) if (c.weight > 0 && !names.has(c.field)) names.set(c.field, { id: c.id, label: c.label });
   return names;
+}
+
+type SegmentDraft = { value: string; file: string; customers: number; draft: Draft } | { value: string; error: string };
+
+/**
+ * One draft per value of the segment column: that segment's customers against the same population,
+ * written as DRAFT.<value>.yaml. A segment with fewer customers than the minimum support gets none.
+ */
+function segmentDrafts(customers: readonly Table[], population: readonly Table[] | null, base: LoadedPortrait | null, opts: LearnCliOptions, column: string, files: readonly string[]): SegmentDraft[] {
+  const groups = new Map<string, { value: string; tables: Map<Table, Table["rows"]> }>();
+  for (const t of customers) {
+    const i = t.columns.findIndex((c) => headerKey(c) === headerKey(column));
+    if (i < 0) throw new UsageError(`${t.name}: no column "${column}" for --segment-by; the columns are: ${t.columns.join(", ")}`);
+    for (const row of t.rows) {
+      const cell = row.cells[i] ?? "";
+      const key = isBlank(cell) ? "" : phraseKey(cell);
+      let g = groups.get(key);
+      if (!g) groups.set(key, (g = { value: key === "" ? "(blank)" : cell.trim(), tables: new Map() }));
+      const rows = g.tables.get(t) ?? [];
+      rows.push(row);
+      g.tables.set(t, rows);
+    }
+  }
+  const total = customers.reduce((s, t) => s + t.rows.length, 0);
+  const minSupport = intOption("--min-support", opts.minSupport, 1) ?? Math.max(5, Math.ceil(total * 0.03));
+  const stem = opts.out!.replace(/\.(ya?ml|json)$/i, "");
+  const out: SegmentDraft[] = [];
+  for (const [key, g] of [...groups].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
+    const n = [...g.tables.values()].reduce((s, rows) => s + rows.length, 0);
+    if (key === "") {
+      out.push({ value: g.value, error: `${n} customers without a segment: not drafted` });
+      continue;
+    }
+    if (n < minSupport) {
+      out.push({ value: g.value, error: `${n} customers, under the minimum support of ${minSupport}: not drafted` });
+      continue;
+    }
+    const slug = key.replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "segment";
+    const tables = customers.filter((t) => g.tables.has(t)).map((t) => ({ ...t, rows: g.tables.get(t)! }));
+    try {
+      const name = `${opts.name ?? (base ? base.compiled.name : "Customers")}: ${g.value}`;
+      const draft = learnFromTables(tables, population, base, { ...opts, name }, [`segment ${column} = ${g.value}: ${n} of ${total} customers in ${files.join(", ")}`], [column]);
+      out.push({ value: g.value, file: `${stem}.${slug}.yaml`, customers: n, draft });
+    } catch (e) {
+      if (!(e instanceof RunError)) throw e;
+      out.push({ value: g.value, error: e.message });
+    }
+  }
+  return out;
 }

@@ -78,7 +78,22 @@ describe("portrait learn", () => {
     expect(clean.stderr).not.toContain("warning");
     const draft = parseYaml(clean.stdout) as { criteria: DraftCriterion[] };
     expect(draft.criteria.map((c) => c.field).sort()).toEqual(["business_type", "country", "monthly_web_visits"]);
+    expect(clean.stdout).toMatch(/#\s+segment \(category\): no value with lift >= 1\.5/); // Trade: lift 1.3
     expect(clean.stdout).toMatch(/#\s+closed \(date\): dates: not learned from/);
+  });
+
+  it("drafts one portrait per segment next to -o, and says which segments were too small", async () => {
+    const dir = tempDir({ "few.csv": `${readFileSync(CUSTOMERS_2025, "utf8").trimEnd()}\nLone Co GmbH,DE,Solo,Wholesaler,,,,,,,,2025-05-05,yes,1000\n` });
+    const r = await runCli(["learn", "few.csv", "--population", LEADS, "-p", B2B, "-o", "draft.yaml", "--segment-by", "Segment"], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/learn: segment Trade \(299 customers\): business_type \d+, web_visits \d+, country \d+; wrote draft\.trade\.yaml/);
+    expect(r.stderr).toContain("learn: segment Solo: 1 customers, under the minimum support of 13: not drafted");
+    const trade = parseYaml(readFileSync(join(dir, "draft.trade.yaml"), "utf8")) as { name: string; criteria: DraftCriterion[] };
+    expect(trade.name).toBe("EU & North America furniture importers: Trade");
+    for (const seg of ["trade", "retail", "projects"]) expect((await runCli(["validate", `draft.${seg}.yaml`], { cwd: dir })).code).toBe(0);
+    const noOut = await runCli(["learn", CUSTOMERS_2025, "--segment-by", "Segment"]);
+    expect(noOut.code).toBe(2);
+    expect(noOut.stderr).toContain("--segment-by writes one draft per segment next to -o FILE");
   });
 
   it("learns from customers alone, with equal weights, and says so", async () => {
