@@ -13,7 +13,7 @@ import { chalkFor, EXIT, RunError, UsageError, type CliIO } from "./io.js";
 import { learnFromTables, type LearnCliOptions } from "./learn.js";
 import { encodingOption, numberOption } from "./options.js";
 import { loadPortraitArg } from "./portrait-arg.js";
-import { readTables, settleRejects } from "./tables.js";
+import { readTables, settleRejects, withInputOptions } from "./tables.js";
 
 interface BacktestOptions extends LearnCliOptions {
   label: string;
@@ -44,7 +44,7 @@ interface Labelled {
 }
 
 export function backtestCommand(program: Command, io: CliIO, setExit: (code: number) => void): void {
-  program
+  withInputOptions(program
     .command("backtest")
     .description("how well a portrait ranks real outcomes: win rate and lift per tier, AUC, precision at the top, each criterion's lift, calibration")
     .argument("<outcomes...>", "CSV or XLSX files of past prospects with their outcome")
@@ -57,9 +57,7 @@ export function backtestCommand(program: Command, io: CliIO, setExit: (code: num
     .option("-o, --out <file>", "with --split: write the learned draft to FILE")
     .option("--exclude <fields...>", "with --split: fields or columns not to learn from")
     .option("--tiers <percents>", "with --split: percent of rows in each tier of the draft", "10,20,30")
-    .option("--allow-missing-fields", "judge even when no column feeds a field a criterion uses")
-    .option("--encoding <name>", "input encoding (default: detected)")
-    .option("--rejects <file>", "write rows without a readable outcome to FILE and go on")
+    .option("--allow-missing-fields", "judge even when no column feeds a field a criterion uses"), "write rows without a readable outcome to FILE and go on")
     .addHelpText("after", `
 Examples:
   $ portrait backtest portraits/furniture-importers.leads.csv -p portraits/furniture-importers.yaml --label Won

@@ -8,7 +8,7 @@ import { stripControls } from "../report/print.js";
 import { chalkFor, EXIT, UsageError, type CliIO } from "./io.js";
 import { encodingOption, intOption } from "./options.js";
 import { loadPortraitArg } from "./portrait-arg.js";
-import { readTables } from "./tables.js";
+import { readTables, withInputOptions } from "./tables.js";
 import type { Table, TableRow } from "../pipeline/read-rows.js";
 
 interface DiffOptions {
@@ -22,7 +22,7 @@ interface DiffOptions {
 }
 
 export function diffCommand(program: Command, io: CliIO, setExit: (code: number) => void): void {
-  program
+  withInputOptions(program
     .command("diff")
     .description("what a portrait change does: criteria added, removed and re-weighted, and which prospects change tier and why")
     .argument("<old>", "the portrait before the change")
@@ -31,9 +31,7 @@ export function diffCommand(program: Command, io: CliIO, setExit: (code: number)
     .option("--limit <n>", "how many changed prospects to list", "20")
     .option("-f, --format <format>", "text or json", "text")
     .option("--fail-on-change", "exit 3 when any prospect changes tier")
-    .option("--allow-missing-fields", "score even when no column feeds a field a criterion uses")
-    .option("--encoding <name>", "input encoding (default: detected)")
-    .option("--rejects <file>", "write unreadable rows to FILE and go on")
+    .option("--allow-missing-fields", "score even when no column feeds a field a criterion uses"))
     .addHelpText("after", `
 Examples:
   $ portrait diff portraits/furniture-importers.yaml draft.yaml --on portraits/furniture-importers.prospects.csv

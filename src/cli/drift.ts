@@ -9,7 +9,7 @@ import { chalkFor, EXIT, UsageError, type CliIO } from "./io.js";
 import { excludedFields } from "./learn.js";
 import { encodingOption, numberOption } from "./options.js";
 import { loadPortraitArg } from "./portrait-arg.js";
-import { commonColumns, fieldRows, readTables } from "./tables.js";
+import { commonColumns, fieldRows, readTables, withInputOptions } from "./tables.js";
 
 interface DriftOptions {
   baseline: string[];
@@ -27,7 +27,7 @@ interface DriftOptions {
 const RUN_COLUMNS = new Set(["rank", "reasons"]);
 
 export function driftCommand(program: Command, io: CliIO, setExit: (code: number) => void): void {
-  program
+  withInputOptions(program
     .command("drift")
     .description("compare two periods (customers, leads or scored runs): population stability per field, score, tier and criterion; exit 3 when something shifted")
     .requiredOption("--baseline <files...>", "the earlier period's rows")
@@ -36,9 +36,7 @@ export function driftCommand(program: Command, io: CliIO, setExit: (code: number
     .option("--fail-over <psi>", "exit 3 when any field's PSI is over this (0.1 moving, 0.25 shifted)", "0.25")
     .option("-f, --format <format>", "text or json", "text")
     .option("--exclude <fields...>", "fields or columns not to compare")
-    .option("--allow-missing-fields", "compare even when no column feeds a field a criterion uses")
-    .option("--encoding <name>", "input encoding (default: detected)")
-    .option("--rejects <file>", "write unreadable rows to FILE and go on")
+    .option("--allow-missing-fields", "compare even when no column feeds a field a criterion uses"))
     .addHelpText("after", `
 Examples:
   $ portrait drift --baseline portraits/furniture-importers.customers-2025.csv --current portraits/furniture-importers.customers-2026.csv -p portraits/furniture-importers.yaml

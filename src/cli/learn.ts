@@ -10,7 +10,7 @@ import { checkOutputs, writeAtomically } from "./files.js";
 import { chalkFor, EXIT, RunError, UsageError, type CliIO } from "./io.js";
 import { encodingOption, intOption, numberOption } from "./options.js";
 import { loadPortraitArg, type LoadedPortrait } from "./portrait-arg.js";
-import { fieldRows, readTables } from "./tables.js";
+import { fieldRows, readTables, withInputOptions } from "./tables.js";
 
 export interface LearnCliOptions {
   portrait?: string;
@@ -28,7 +28,7 @@ export interface LearnCliOptions {
 }
 
 export function learnCommand(program: Command, io: CliIO, setExit: (code: number) => void): void {
-  program
+  withInputOptions(program
     .command("learn")
     .description("draft a portrait from existing customers: values, ranges and words over-represented among them, weights by separation, tiers by population share")
     .argument("<customers...>", "CSV or XLSX files of existing customers")
@@ -41,9 +41,7 @@ export function learnCommand(program: Command, io: CliIO, setExit: (code: number
     .option("--min-separation <x>", "least separation (2 x AUC - 1) a criterion needs", "0.05")
     .option("--exclude <fields...>", "fields or columns not to learn from (outcome columns, ids)")
     .option("--name <name>", "the draft's name")
-    .option("--encoding <name>", "input encoding (default: detected)")
-    .option("--rejects <file>", "write unreadable rows to FILE and go on")
-    .option("--segment-by <column>", "also draft one portrait per value of this column (a segment or label), next to -o: DRAFT.<value>.yaml")
+    .option("--segment-by <column>", "also draft one portrait per value of this column (a segment or label), next to -o: DRAFT.<value>.yaml"))
     .addHelpText("after", `
 Examples:
   $ portrait learn portraits/furniture-importers.customers-2025.csv --population portraits/furniture-importers.leads.csv -p portraits/furniture-importers.yaml -o draft.yaml --segment-by Segment

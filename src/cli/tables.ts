@@ -1,5 +1,6 @@
 /** Whole tables for learn, backtest, drift and diff: read, rejects accounted for, values per field. */
 import type { ChalkInstance } from "chalk";
+import type { Command } from "commander";
 import type { Encoding } from "../io/decode.js";
 import { columnIndexes, type LearnField } from "../learn/fields.js";
 import { readRows, type Table } from "../pipeline/read-rows.js";
@@ -57,4 +58,9 @@ export function commonColumns(tables: readonly Table[]): string[] {
   const [first, ...rest] = tables;
   if (!first) return [];
   return first.columns.filter((c) => rest.every((t) => t.columns.includes(c)));
+}
+
+/** The input options learn, backtest, drift and diff share. */
+export function withInputOptions(command: Command, rejects = "write unreadable rows to FILE and go on"): Command {
+  return command.option("--encoding <name>", "input encoding (default: detected)").option("--rejects <file>", rejects);
 }

@@ -9,22 +9,13 @@ import { createWriteStream, mkdtempSync, openSync, rmSync, statSync } from "node
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { rng } from "../fixtures/rng.mjs";
 
 const ROOT = resolve(fileURLToPath(import.meta.url), "../../..");
 const rows = Number(process.argv[2] ?? 200_000);
 const runs = Number(process.argv[3] ?? 3);
 const shipmentRows = Number(process.argv[4] ?? 2_000_000);
 
-// A small deterministic generator (mulberry32), so every run measures the same bytes.
-function rng(seed) {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const pick = (r, xs) => xs[Math.floor(r() * xs.length)];
 const COUNTRIES = ["Germany", "DE", "France", "fra", "Netherlands", "United Kingdom", "UK", "USA", "U.S.A.", "Canada", "Poland", "Italy", "China", "Vietnam", "Iran", "Deutschland", "Belgique", ""];
 const TYPES = ["Wholesaler", "distributor", "Importer & Distributor", "Retail store", "Manufacturer", "Trading company", "Großhandel", "dropshipping / Amazon seller", "", "E-commerce"];
