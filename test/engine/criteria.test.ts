@@ -51,7 +51,14 @@ describe("present", () => {
     expect(defaultCheck("contact_email")).toBe("email");
     expect(defaultCheck("website")).toBe("url");
     expect(defaultCheck("mobile")).toBe("phone");
-    expect(defaultCheck("linkedin")).toBe("any");
+    expect(defaultCheck("linkedin")).toBe("social");
+    expect(defaultCheck("notes")).toBe("any");
+  });
+  it("uses the contact checks: a social profile is not a website, a profile link is social", () => {
+    expect(presentTest("url")("https://www.linkedin.com/company/acme")).toEqual({ match: 0, detail: "malformed url" });
+    expect(presentTest("url")("acme.de")).toEqual({ match: 1, detail: "present" });
+    expect(presentTest("social")("de.linkedin.com/in/juergen-krueger")).toEqual({ match: 1, detail: "present" });
+    expect(presentTest("social")("www.acme.de")).toEqual({ match: 0, detail: "malformed social" });
   });
   it("gives 1 for a well-formed value and 0 with the reason otherwise", () => {
     expect(presentTest("email")("x@y.com")).toEqual({ match: 1, detail: "present" });

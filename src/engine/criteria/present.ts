@@ -1,11 +1,10 @@
+import { checkEmail, checkSocial, checkWebsite } from "../../contact/check.js";
+import { isPhone } from "../../contact/syntax.js";
 import type { TestFn } from "../types.js";
 
-export type PresentCheck = "any" | "email" | "url" | "phone";
+export { isEmail, isPhone, isWebsite } from "../../contact/syntax.js";
 
-// One @, no spaces, a dot in the domain with a two-letter-or-longer end. Linear: the classes exclude
-// the separators that follow them.
-const EMAIL_RE = /^[^\s@<>(),;:"]+@[^\s@<>(),;:".]+(?:\.[^\s@<>(),;:".]+)*\.[\p{L}]{2,}$/u;
-const HOST_RE = /^(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?\.)+[\p{L}]{2,63}$/u;
+export type PresentCheck = "any" | "email" | "url" | "phone" | "social";
 
 /** Which check a `present` criterion applies when the portrait does not say: guessed from the field name. */
 export function defaultCheck(field: string): PresentCheck {
@@ -13,39 +12,21 @@ export function defaultCheck(field: string): PresentCheck {
   if (/e-?mail/.test(f)) return "email";
   if (/web|site|url|domain|homepage/.test(f)) return "url";
   if (/phone|tel|mobile|whatsapp/.test(f)) return "phone";
+  if (/linkedin|facebook|instagram|social|twitter|tiktok|youtube/.test(f)) return "social";
   return "any";
 }
 
-export function isEmail(value: string): boolean {
-  const v = value.trim().replace(/^mailto:/i, "");
-  return v.length <= 254 && EMAIL_RE.test(v);
-}
-
-/** A website with a host that has a dot and a letter top-level domain: `acme.de`, `https://www.acme.co.uk/en`. */
-export function isWebsite(value: string): boolean {
-  const v = value.trim();
-  if (v.length > 2048 || /\s/.test(v)) return false;
-  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(v) ? v : `http://${v}`;
-  let host: string;
-  try {
-    const url = new URL(withScheme);
-    if (url.protocol !== "http:" && url.protocol !== "https:") return false;
-    host = url.hostname;
-  } catch {
-    return false;
-  }
-  // URL turns non-ASCII hosts into punycode; check the readable form instead.
-  const readable = v.replace(/^[a-z][a-z0-9+.-]*:\/\//i, "").split(/[/?#:]/)[0]!.toLowerCase();
-  return HOST_RE.test(host.startsWith("xn--") || host.includes(".xn--") ? readable : host);
-}
-
-export function isPhone(value: string): boolean {
-  const digits = value.replace(/\D/g, "").length;
-  return digits >= 7 && digits <= 15 && /^[\d\s()+.\-/x]+$/i.test(value.trim().replace(/^tel:/i, ""));
-}
-
-/** `present`: the value is non-blank and, for emails, websites and phones, well-formed. */
+/**
+ * `present`: the value is non-blank and passes its check: an email address that parses (contact/check),
+ * a website with a registrable domain that is the company's own (not a social profile or a marketplace
+ * storefront), a phone number as people write one, a social-network profile link.
+ */
 export function presentTest(check: PresentCheck): TestFn {
-  const ok = check === "email" ? isEmail : check === "url" ? isWebsite : check === "phone" ? isPhone : () => true;
+  const ok =
+    check === "email" ? (v: string) => checkEmail(v).ok
+    : check === "url" ? (v: string) => checkWebsite(v).ok
+    : check === "phone" ? isPhone
+    : check === "social" ? (v: string) => checkSocial(v).ok
+    : () => true;
   return (value) => (ok(value) ? { match: 1, detail: "present" } : { match: 0, detail: `malformed ${check}` });
 }
