@@ -6,17 +6,19 @@ import { Command, CommanderError } from "commander";
 import { InputError } from "../io/decode.js";
 import { initCommand } from "./init.js";
 import { chalkFor, EXIT, RunError, UsageError, type CliIO } from "./io.js";
-import { scoreCommand } from "./score.js";
+import { reportCommand, scoreCommand } from "./score.js";
 import { customsCommand } from "./customs.js";
 import { inspectCommand } from "./inspect.js";
 import { learnCommand } from "./learn.js";
 import { backtestCommand } from "./backtest.js";
 import { driftCommand } from "./drift.js";
 import { diffCommand } from "./diff.js";
+import { explainCommand } from "./explain.js";
 import { stripControls } from "../report/print.js";
 import { validateCommand } from "./validate.js";
 
-export const VERSION = "0.1.0";
+export { VERSION } from "./version.js";
+import { VERSION } from "./version.js";
 
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {
   let exitCode: number = EXIT.ok;
@@ -45,6 +47,8 @@ Exit codes: 0 ok, 1 run failed, 2 usage or portrait invalid, 3 gate failed (--fa
   backtestCommand(program, io, setExit);
   driftCommand(program, io, setExit);
   diffCommand(program, io, setExit);
+  explainCommand(program, io, setExit);
+  reportCommand(program, io, setExit);
   const chalk = chalkFor(io.stderr, io.env);
   try {
     await program.parseAsync([...argv], { from: "user" });

@@ -13,6 +13,10 @@ import { loadPortraitArg, type LoadedPortrait } from "./portrait-arg.js";
 import { dateFormatOption, dateOption } from "./customs.js";
 import { customsRejects, prepareCustoms, reportCustoms } from "./score-customs.js";
 import { intOption, numberOption, encodingOption } from "./options.js";
+import { UNASSIGNED } from "../engine/score-record.js";
+import { reportData } from "../pipeline/report-data.js";
+import { renderReport } from "../report/html.js";
+import { VERSION } from "./version.js";
 
 
 interface ScoreOptions {
@@ -33,6 +37,10 @@ interface ScoreOptions {
   customs?: string[];
   asOf?: string;
   dateFormat?: string;
+  report?: string;
+  reportTop?: string;
+  /** `portrait report`: write only the HTML report, no ranked output. */
+  reportOnly?: boolean;
 }
 
 export function scoreCommand(program: Command, io: CliIO, setExit: (code: number) => void): void {
@@ -53,10 +61,12 @@ export function scoreCommand(program: Command, io: CliIO, setExit: (code: number
     .option("--delimiter <char>", "input delimiter (default: detected among , ; tab |)")
     .option("--encoding <name>", "input encoding: utf-8, utf-16le, utf-16be, windows-1252 (default: detected)")
     .option("--customs <files...>", "customs exports (shipments) to join prospects to; their buyer aggregates fill customs.* fields")
-    .option("--as-of <date>", "reference date YYYY-MM-DD for customs recency and 12-month windows (default: the latest date in the customs data)")
+    .option("--as-of <date>", "reference date YYYY-MM-DD: customs recency and 12-month windows (default: the latest date in the customs data), and which channel-plan activities are in force")
     .option("--date-format <format>", "date format of the customs files (default: detected)")
     .option("--raw", "write CSV cells that start with = + - @ as they are (default: prefix them with ' so spreadsheets do not run them)")
     .option("--bom", "start CSV output with a UTF-8 byte-order mark (for spreadsheet programs that need it to show accents)")
+    .option("--report <file>", "also write a self-contained HTML report (tiers, segments, scores, criteria, channel plan, top prospects)")
+    .option("--report-top <n>", "prospects listed in the report", "25")
     .addHelpText("after", `
 Examples:
   $ portrait score portraits/furniture-importers.prospects.csv -p portraits/furniture-importers.yaml
@@ -68,8 +78,33 @@ Examples:
     .action(async (files: string[], opts: ScoreOptions) => setExit(await runScore(files, opts, io)));
 }
 
+/** `portrait report`: the score pipeline, writing only the HTML report. */
+export function reportCommand(program: Command, io: CliIO, setExit: (code: number) => void): void {
+  program
+    .command("report")
+    .description("score prospects and write one self-contained HTML report a manager can open: tiers, segments, scores, criteria, channel plan, top prospects")
+    .argument("<files...>", "CSV or XLSX files to score; - reads standard input")
+    .requiredOption("-o, --out <file>", "the HTML file to write")
+    .option("-p, --portrait <file>", "portrait file (YAML or JSON)")
+    .option("--top <n>", "prospects listed in the report", "25")
+    .option("--customs <files...>", "customs exports to join, as for score")
+    .option("--as-of <date>", "reference date YYYY-MM-DD, as for score")
+    .option("--date-format <format>", "date format of the customs files (default: detected)")
+    .option("--rejects <file>", "write unreadable rows to FILE and go on")
+    .option("--allow-missing-fields", "score even when no column maps to a field a criterion uses")
+    .option("--encoding <name>", "input encoding (default: detected)")
+    .addHelpText("after", `
+Examples:
+  $ portrait report portraits/furniture-importers.prospects.csv -p portraits/furniture-importers.yaml --as-of 2026-04-20 -o report.html`)
+    .action(async (files: string[], opts: ScoreOptions & { top: string; out: string }) => {
+      const { top, out, ...rest } = opts;
+      setExit(await runScore(files, { ...rest, report: out, reportTop: top, reportOnly: true }, io));
+    });
+}
+
 async function runScore(files: string[], opts: ScoreOptions, io: CliIO): Promise<number> {
-  const format = pickFormat(opts, io);
+  const format = opts.reportOnly ? "csv" : pickFormat(opts, io);
+  const reportTop = intOption("--report-top", opts.reportTop ?? "25", 1)!;
   const top = intOption("--top", opts.top, 1);
   const failUnder = numberOption("--fail-under", opts.failUnder, 0, 100);
   const encoding = encodingOption(opts.encoding);
@@ -78,7 +113,7 @@ async function runScore(files: string[], opts: ScoreOptions, io: CliIO): Promise
   const portrait = await loadPortraitArg(opts.portrait, io);
   const tiers = tierOrder(portrait.compiled);
   if (opts.minTier !== undefined && !tiers.includes(opts.minTier)) throw new UsageError(`--min-tier: no tier "${opts.minTier}"; the tiers are ${tiers.join(", ")}`);
-  checkOutputs([...files, ...(opts.customs ?? [])], [opts.out, opts.rejects], io);
+  checkOutputs([...files, ...(opts.customs ?? [])], [opts.out, opts.rejects, opts.report], io);
   const asOf = dateOption("--as-of", opts.asOf);
   const dateFormat = dateFormatOption(opts.dateFormat);
 
@@ -90,6 +125,7 @@ async function runScore(files: string[], opts: ScoreOptions, io: CliIO): Promise
     ...(encoding !== undefined && { encoding }),
     ...(delimiter !== undefined && { delimiter }),
     customs: customs.scoring,
+    ...(opts.asOf !== undefined && { context: { asOf: opts.asOf } }),
     onDiagnostic: (d) => io.stderr.write(renderDiagnostics([d], chalk)),
   });
 
@@ -108,13 +144,25 @@ async function runScore(files: string[], opts: ScoreOptions, io: CliIO): Promise
     dropDisqualified: opts.dropDisqualified === true,
   });
   const write = (sink: Sink) => writeOutput(sink, format, portrait, ranked, run, { explain: opts.explain === true, raw: opts.raw === true, bom: opts.bom === true }, io);
-  if (opts.out !== undefined) await writeAtomically(resolve(io.cwd, opts.out), io, write);
+  if (opts.reportOnly) {
+    // no ranked output: the report is the output
+  } else if (opts.out !== undefined) await writeAtomically(resolve(io.cwd, opts.out), io, write);
   else await write(streamSink(io.stdout));
+  if (opts.report !== undefined) {
+    const data = reportData(portrait.compiled, run, rankRun(portrait.compiled, run, {}), {
+      portrait: { name: portrait.compiled.name, version: portrait.compiled.version, file: portrait.file, sha256: portrait.sha256 },
+      asOf: opts.asOf ?? null,
+      generatedBy: `portrait ${VERSION}`,
+      top: reportTop,
+    });
+    await writeAtomically(resolve(io.cwd, opts.report), io, (sink) => sink.write(renderReport(data)));
+  }
 
   reportCustoms(customs, run, io, chalk);
   const c = ranked.counts;
   const tierText = Object.entries(c.tiers).filter(([, n]) => n > 0).map(([t, n]) => `${t} ${n}`).join(", ");
-  io.stderr.write(chalk.dim(`portrait: read ${c.read}, scored ${c.scored}, rejected ${c.rejected}${opts.rejects && c.rejected ? ` (in ${opts.rejects})` : ""}; wrote ${c.written}${tierText ? `; ${tierText}` : ""}${c.meanScore === null ? "" : `; mean score ${c.meanScore}`} [${portrait.compiled.name}${portrait.compiled.version ? ` v${portrait.compiled.version}` : ""}]\n`));
+  io.stderr.write(chalk.dim(`portrait: read ${c.read}, scored ${c.scored}, rejected ${c.rejected}${opts.rejects && c.rejected ? ` (in ${opts.rejects})` : ""}; wrote ${c.written}${tierText ? `; ${tierText}` : ""}${c.meanScore === null ? "" : `; mean score ${c.meanScore}`} [${portrait.compiled.name}${portrait.compiled.version ? ` v${portrait.compiled.version}` : ""}]${opts.report ? `; report in ${opts.report}` : ""}\n`));
+  reportPlan(portrait, run, opts.asOf, io, chalk);
   if (failUnder !== undefined && (c.meanScore ?? 0) < failUnder) {
     io.stderr.write(chalk.red(`portrait: mean score ${c.meanScore ?? "n/a"} is under --fail-under ${failUnder}\n`));
     return EXIT.gate;
@@ -130,3 +178,21 @@ async function writeOutput(sink: Sink, format: Format, portrait: LoadedPortrait,
   return writeTable(sink, portrait.compiled, ranked, chalkFor(io.stdout, io.env), io.stdout.columns || Number(io.env.COLUMNS) || 100);
 }
 
+
+/** Segments that took no prospect, and activities that cannot apply without a date. */
+function reportPlan(portrait: LoadedPortrait, run: ScoreRun, asOf: string | undefined, io: CliIO, chalk: ReturnType<typeof chalkFor>): void {
+  const c = portrait.compiled;
+  if (c.segments.length > 0 && run.rows.length > 0) {
+    const counts = new Map<string, number>();
+    let several = 0;
+    for (const r of run.rows) {
+      const id = r.result.segment?.id ?? "";
+      counts.set(id, (counts.get(id) ?? 0) + 1);
+      if ((r.result.segment?.also.length ?? 0) > 0) several++;
+    }
+    const text = [...c.segments.map((s) => s.id), UNASSIGNED].map((id) => `${id} ${counts.get(id) ?? 0}`).join(", ");
+    io.stderr.write(chalk.dim(`segments: ${text}${several ? `; ${several} fit several (placed by segment_rule ${c.segmentRule})` : ""}\n`));
+    for (const s of c.segments) if (!counts.has(s.id)) io.stderr.write(chalk.yellow(`portrait: warning: segment "${s.id}" has no prospects in this run\n`));
+  }
+  if (c.activities.length > 0 && asOf === undefined) io.stderr.write(chalk.yellow(`portrait: warning: the channel plan has ${c.activities.length} dated activit${c.activities.length === 1 ? "y" : "ies"}; give --as-of DATE to apply them (portrait never reads the clock)\n`));
+}

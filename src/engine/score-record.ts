@@ -1,7 +1,9 @@
 import { isBlank } from "./text.js";
 import {
   DISQUALIFIED_TIER,
+  type CompiledCriterion,
   type CompiledPortrait,
+  type CompiledWhen,
   type Contribution,
   type ContributionStatus,
   type Disqualification,
@@ -23,14 +25,58 @@ export function scoreRecord(
   _context: ScoreContext = {},
 ): ScoreResult {
   const disqualified = findDisqualification(portrait, values);
-  const n = portrait.criteria.length;
+  if (portrait.segments.length === 0) return scoreWith(portrait, portrait.criteria, values, disqualified);
+  const fits = portrait.segments.filter((s) => s.when.every((w) => whenHolds(w, values)));
+  if (fits.length === 0) {
+    const result = scoreWith(portrait, portrait.criteria, values, disqualified);
+    return { ...result, segment: { id: UNASSIGNED, label: UNASSIGNED, why: "no segment's rule fits", also: [] } };
+  }
+  let chosen = fits[0]!;
+  let result = scoreWith(portrait, chosen.criteria, values, disqualified);
+  if (portrait.segmentRule === "best") {
+    for (const seg of fits.slice(1)) {
+      const r = scoreWith(portrait, seg.criteria, values, disqualified);
+      if (r.score > result.score) {
+        chosen = seg;
+        result = r;
+      }
+    }
+  }
+  const why = chosen.when.length === 0 ? "takes every prospect that reaches it" : chosen.when.map((w) => describeWhen(w, values)).join(" and ");
+  return { ...result, segment: { id: chosen.id, label: chosen.label, why, also: fits.filter((s) => s !== chosen).map((s) => s.id) } };
+}
+
+/** The bucket for prospects that no segment takes. */
+export const UNASSIGNED = "unassigned";
+
+function whenHolds(w: CompiledWhen, values: readonly (string | undefined)[]): boolean {
+  const value = values[w.fieldIndex];
+  if (isBlank(value)) return false;
+  const t = w.test(value!);
+  return "match" in t && t.match >= 0.5;
+}
+
+function describeWhen(w: CompiledWhen, values: readonly (string | undefined)[]): string {
+  const t = w.test(values[w.fieldIndex]!);
+  return `${w.field} ${"match" in t ? t.detail : ""}`.trim();
+}
+
+function scoreWith(
+  portrait: CompiledPortrait,
+  criteria: readonly CompiledCriterion[],
+  values: readonly (string | undefined)[],
+  disqualified: Disqualification | null,
+): ScoreResult {
+  const n = criteria.length;
   const matches = new Array<number | null>(n);
   const statuses = new Array<ContributionStatus>(n);
   const details = new Array<string>(n);
   const missing: string[] = [];
   let denominator = 0;
+  let judged = 0;
+  let total = 0;
   for (let i = 0; i < n; i++) {
-    const c = portrait.criteria[i]!;
+    const c = criteria[i]!;
     const value = values[c.fieldIndex];
     let match: number | null;
     if (isBlank(value)) {
@@ -48,8 +94,10 @@ export function scoreRecord(
         statuses[i] = "scored";
         details[i] = t.detail;
         match = t.match;
+        judged += Math.abs(c.weight);
       }
     }
+    total += Math.abs(c.weight);
     matches[i] = match;
     if (match !== null && c.weight > 0) denominator += c.weight;
   }
@@ -58,14 +106,14 @@ export function scoreRecord(
   let sum = 0;
   for (let i = 0; i < n; i++) {
     const m = matches[i];
-    raw[i] = m === null || m === undefined || denominator === 0 ? 0 : (100 * portrait.criteria[i]!.weight * m) / denominator;
+    raw[i] = m === null || m === undefined || denominator === 0 ? 0 : (100 * criteria[i]!.weight * m) / denominator;
     sum += raw[i]!;
   }
   const scoreTenths = Math.round(Math.min(100, Math.max(0, sum)) * 10);
   const pointsTenths = sum >= 0 ? apportion(raw.map((r) => r * 10), scoreTenths) : raw.map((r) => Math.round(r * 10));
   const floorTenths = scoreTenths - pointsTenths.reduce((a, b) => a + b, 0);
 
-  const contributions: Contribution[] = portrait.criteria.map((c, i) => ({
+  const contributions: Contribution[] = criteria.map((c, i) => ({
     id: c.id,
     label: c.label,
     field: c.field,
@@ -83,6 +131,7 @@ export function scoreRecord(
     missing,
     disqualified,
     floor: floorTenths / 10,
+    confidence: total === 0 ? 0 : Math.round((1000 * judged) / total) / 1000,
   };
 }
 

@@ -22,7 +22,7 @@ function fit(s: string, width: number): string {
 const NAME_FIELDS = ["company", "company_name", "name", "importer", "buyer", "organization", "account", "persona", "contact"];
 
 /** The column that names a prospect: the column a company/name field maps to, else the first column. */
-function nameColumn(portrait: CompiledPortrait, ranked: RankedRun): number {
+export function nameColumn(portrait: CompiledPortrait, ranked: RankedRun): number {
   const keys = ranked.inputColumns.map(headerKey);
   for (const f of NAME_FIELDS) {
     const fi = portrait.fields.indexOf(f);
@@ -75,6 +75,8 @@ export async function writeTable(sink: Sink, portrait: CompiledPortrait, ranked:
     const [first = "", ...more] = wrapReasons(terminalSafe(r.reasons), reasonsWidth);
     lines.push(`${String(r.rank).padStart(5)} ${res.score.toFixed(1).padStart(6)} ${tier} ${fit(names[i]!, nameWidth)} ${first}`);
     for (const m of more) lines.push(`${indent}${m}`);
+    const plan = [res.segment ? `segment ${res.segment.id}` : "", r.row.plan ? `next: ${r.row.plan.nextStep}` : ""].filter(Boolean).join("; ");
+    for (const m of plan ? wrapReasons(terminalSafe(plan), reasonsWidth) : []) lines.push(`${indent}${chalk.dim(m)}`);
   });
   await sink.write(`${lines.join("\n")}\n`);
 }

@@ -36,9 +36,12 @@ export interface RankedRun {
   /** For each source, for each input column, the source's column index or -1. */
   readonly columnMaps: number[][];
   /** Names for rank, score, tier, reasons: renamed when an input column already has the name. */
-  readonly outputNames: { rank: string; score: string; tier: string; reasons: string; customsMatch: string; customsBuyer: string };
+  readonly outputNames: { rank: string; score: string; confidence: string; tier: string; reasons: string; segment: string; channel: string; nextStep: string; customsMatch: string; customsBuyer: string };
   /** Whether prospects were joined to customs data (adds customs_match and customs_buyer). */
   readonly joined: boolean;
+  /** Whether the portrait has segments (adds segment) and channels (adds channel and next_step). */
+  readonly segmented: boolean;
+  readonly planned: boolean;
   readonly counts: Counts;
 }
 
@@ -88,8 +91,14 @@ export function rankRun(portrait: CompiledPortrait, run: ScoreRun, options: Rank
   const columnMaps = run.sources.map((s) => inputColumns.map((c) => s.columns.indexOf(c)));
   const taken = new Set(inputColumns);
   const name = (n: string) => (taken.has(n) ? `portrait_${n}` : n);
-  const outputNames = { rank: name("rank"), score: name("score"), tier: name("tier"), reasons: name("reasons"), customsMatch: name("customs_match"), customsBuyer: name("customs_buyer") };
-  return { rows, inputColumns, columnMaps, outputNames, counts, joined: run.rows.some((r) => r.customs !== undefined) };
+  const outputNames = {
+    rank: name("rank"), score: name("score"), confidence: name("confidence"), tier: name("tier"), reasons: name("reasons"), segment: name("segment"),
+    channel: name("channel"), nextStep: name("next_step"), customsMatch: name("customs_match"), customsBuyer: name("customs_buyer"),
+  };
+  return {
+    rows, inputColumns, columnMaps, outputNames, counts, joined: run.rows.some((r) => r.customs !== undefined),
+    segmented: portrait.segments.length > 0, planned: portrait.channels.length > 0,
+  };
 }
 
 /** `exact`, `domain`, `fuzzy 0.94` or `none`. */

@@ -3,6 +3,8 @@
  * writing are the caller's: this returns every scored row and every rejected one.
  */
 import { scoreRecord } from "../engine/score-record.js";
+import { planOutreach, type OutreachPlan } from "../engine/channels.js";
+import { formatDay } from "../customs/dates.js";
 import type { CompiledPortrait, ScoreContext, ScoreResult } from "../engine/types.js";
 import { InputError, type CsvOptions } from "../io/read-csv.js";
 import { readTable, type TableSource } from "../io/read-table.js";
@@ -25,6 +27,10 @@ export interface ScoredRow {
   readonly result: ScoreResult;
   /** How the prospect was joined to customs data; undefined when no customs data was joined. */
   readonly customs?: MatchInfo;
+  /** The channel plan; undefined when the portrait has no channels. */
+  readonly plan?: OutreachPlan;
+  /** One value per portrait field, kept with `keepValues` (for explain). */
+  readonly values?: readonly (string | undefined)[];
 }
 
 export interface RejectedRow {
@@ -68,6 +74,8 @@ export interface ScoreFilesOptions extends CsvOptions {
   readonly allowMissingFields?: boolean;
   readonly customs?: CustomsScoring;
   readonly context?: ScoreContext;
+  /** Keep each row's field values on the scored row. */
+  readonly keepValues?: boolean;
   readonly onDiagnostic?: (d: Diagnostic) => void;
 }
 
@@ -116,7 +124,8 @@ export async function scoreFiles(portrait: CompiledPortrait, inputs: readonly Ta
         const values = fieldValues(mapping!, row.fields);
         const match = customs?.join ? joinProspect(customs.join, plan, values, { file: input.name, line: row.line }) : undefined;
         const result = scoreRecord(portrait, values, options.context);
-        run.rows.push({ source: index, line: row.line, fields: row.fields, result, ...(match && { customs: match }) });
+        const outreach = planOutreach(portrait, values, result.segment?.id, options.context?.asOf ?? null) ?? undefined;
+        run.rows.push({ source: index, line: row.line, fields: row.fields, result, ...(match && { customs: match }), ...(outreach && { plan: outreach }), ...(options.keepValues && { values }) });
       },
       onReject(r) {
         summary.rowsRead++;
@@ -127,7 +136,7 @@ export async function scoreFiles(portrait: CompiledPortrait, inputs: readonly Ta
     if (header === null) report(warning("empty-input", "the file is empty: no header row, no prospects", { file: input.name }));
     else if (summary.rowsRead === 0) report(warning("empty-input", "the file has a header row and no prospects", { file: input.name }));
   }
-  if (customs && run.sources.some((s) => s.kind === "customs")) scoreBuyers(portrait, customs, run, plan, checkMapping);
+  if (customs && run.sources.some((s) => s.kind === "customs")) scoreBuyers(portrait, customs, run, plan, checkMapping, options.keepValues === true);
   return run;
 }
 
@@ -139,7 +148,7 @@ function headerScore(portrait: CompiledPortrait, customs: CustomsScoring | undef
 }
 
 /** The buyers of customs files given as main input, scored as prospects (source "customs buyers"). */
-function scoreBuyers(portrait: CompiledPortrait, customs: CustomsScoring, run: ScoreRun, plan: ReturnType<typeof customsFieldPlan>, checkMapping: (name: string, m: FieldMapping, columns: readonly string[], customsProvided: boolean) => void): void {
+function scoreBuyers(portrait: CompiledPortrait, customs: CustomsScoring, run: ScoreRun, plan: ReturnType<typeof customsFieldPlan>, checkMapping: (name: string, m: FieldMapping, columns: readonly string[], customsProvided: boolean) => void, keepValues: boolean): void {
   const columns = [...PROFILE_COLUMNS];
   const base = mapFields(portrait, columns);
   // The buyer's name and country answer the portrait's company and country fields.
@@ -154,7 +163,9 @@ function scoreBuyers(portrait: CompiledPortrait, customs: CustomsScoring, run: S
     const values = fieldValues(mapping, fields);
     fillCustomsValues(plan, values, p, "self");
     run.sources[index]!.rowsRead++;
-    run.rows.push({ source: index, line: i + 1, fields, result: scoreRecord(portrait, values, {}) });
+    const result = scoreRecord(portrait, values, {});
+    const outreach = planOutreach(portrait, values, result.segment?.id, customs.asOf === undefined ? null : formatDay(customs.asOf)) ?? undefined;
+    run.rows.push({ source: index, line: i + 1, fields, result, ...(outreach && { plan: outreach }), ...(keepValues && { values }) });
   });
 }
 

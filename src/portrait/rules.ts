@@ -6,7 +6,9 @@ import { countryIndex } from "../engine/country.js";
 import { keywordTokens } from "../engine/keywords.js";
 import { closest, type Diagnostic, type Severity } from "../report/diagnostic.js";
 import { DISQUALIFIED_TIER } from "../engine/types.js";
-import { KIND_KEYS, type PortraitSpec, type TestSpec } from "./schema.js";
+import { UNASSIGNED } from "../engine/score-record.js";
+import { RESEARCH_CHANNEL } from "../engine/channels.js";
+import { KIND_KEYS, type PortraitSpec, type TestSpec, type WhenSpec } from "./schema.js";
 import { PROFILE_COLUMNS } from "../customs/accumulate.js";
 
 /** The buyer aggregates criteria can use as `customs.<name>`, plus how the prospect was matched. */
@@ -15,16 +17,24 @@ export const CUSTOMS_FIELDS: readonly string[] = [...PROFILE_COLUMNS.filter((c) 
 type Report = (path: readonly PropertyKey[], message: string, code: string, severity?: Severity) => Diagnostic;
 type Rule = (spec: PortraitSpec, report: Report) => Diagnostic[];
 
-/** Every test (criterion or disqualify rule) with its path. */
-function tests(spec: PortraitSpec): Array<{ t: TestSpec; path: [string, number] }> {
+/** A test as the rules see it: segment `when` tests have no id. */
+type TestLike = Omit<TestSpec, "id"> & { id?: string };
+type TestPath = Array<string | number>;
+
+/** Every test (criterion, disqualify rule, segment criterion and segment `when` test) with its path. */
+function tests(spec: PortraitSpec): Array<{ t: TestLike; path: TestPath }> {
   return [
-    ...spec.criteria.map((t, i) => ({ t, path: ["criteria", i] as [string, number] })),
-    ...(spec.disqualify ?? []).map((t, i) => ({ t, path: ["disqualify", i] as [string, number] })),
+    ...spec.criteria.map((t, i) => ({ t, path: ["criteria", i] })),
+    ...(spec.disqualify ?? []).map((t, i) => ({ t, path: ["disqualify", i] })),
+    ...(spec.segments ?? []).flatMap((seg, s) => [
+      ...(seg.criteria ?? []).map((t, i) => ({ t, path: ["segments", s, "criteria", i] })),
+      ...(seg.when ?? []).map((t, i) => ({ t: t as TestLike, path: ["segments", s, "when", i] })),
+    ]),
   ];
 }
 
 /** Whether an `in`/`not_in` test compares countries: said by `normalize`, or guessed from the field name. */
-export function comparesCountries(t: TestSpec): boolean {
+export function comparesCountries(t: Pick<TestSpec, "normalize" | "field">): boolean {
   return t.normalize ? t.normalize === "country" : /country/i.test(t.field);
 }
 
@@ -32,12 +42,17 @@ const uniqueIds: Rule = (spec, report) => {
   const seen = new Map<string, string>();
   const out: Diagnostic[] = [];
   for (const { t, path } of tests(spec)) {
+    if (t.id === undefined) continue;
     const prev = seen.get(t.id);
     if (prev) out.push(report([...path, "id"], `duplicate id "${t.id}" (first used at ${prev})`, "duplicate-id"));
-    else seen.set(t.id, `${path[0]}[${path[1]}]`);
+    else seen.set(t.id, formatWhere(path));
   }
   return out;
 };
+
+function formatWhere(path: TestPath): string {
+  return path.map((p, i) => (typeof p === "number" ? `[${p}]` : i === 0 ? p : `.${p}`)).join("");
+}
 
 const oneKind: Rule = (spec, report) => {
   const out: Diagnostic[] = [];
@@ -170,6 +185,73 @@ const customsSection: Rule = (spec, report) => {
   return out;
 };
 
+/** Segment references resolve: weight overrides name criteria, channels name channels; ids are unique. */
+const segmentRefs: Rule = (spec, report) => {
+  const out: Diagnostic[] = [];
+  const criteria = spec.criteria.map((c) => c.id);
+  const channels = (spec.channels?.use ?? []).map((c) => c.id);
+  const seen = new Set<string>();
+  (spec.segments ?? []).forEach((seg, s) => {
+    if (seg.id === UNASSIGNED) out.push(report(["segments", s, "id"], `"${UNASSIGNED}" is the name of the bucket for prospects no segment takes`, "segment-reserved"));
+    if (seen.has(seg.id)) out.push(report(["segments", s, "id"], `duplicate segment id "${seg.id}"`, "duplicate-id"));
+    seen.add(seg.id);
+    for (const id of Object.keys(seg.weights ?? {})) {
+      if (criteria.includes(id)) continue;
+      const hint = closest(id, criteria);
+      out.push(report(["segments", s, "weights", id], `no criterion "${id}"${hint ? `; did you mean "${hint}"?` : ""} (weights override the portrait's criteria by id)`, "unknown-criterion"));
+    }
+    (seg.channels ?? []).forEach((id, i) => {
+      if (channels.includes(id)) return;
+      const hint = closest(id, channels);
+      out.push(report(["segments", s, "channels", i], channels.length === 0 ? `no channels section to take "${id}" from` : `no channel "${id}"${hint ? `; did you mean "${hint}"?` : ""} (the channels are ${channels.join(", ")})`, "unknown-channel"));
+    });
+    const contradiction = contradictoryWhen(seg.when ?? []);
+    if (contradiction) out.push(report(["segments", s, "when"], `segment "${seg.id}" can never match: ${contradiction}`, "segment-never", "warning"));
+  });
+  if (spec.segment_rule !== undefined && spec.segments === undefined) out.push(report(["segment_rule"], "segment_rule without segments", "option-without-kind", "warning"));
+  return out;
+};
+
+/** Two tests on one field that no value can pass together. */
+function contradictoryWhen(when: readonly WhenSpec[]): string | null {
+  const byField = new Map<string, WhenSpec[]>();
+  for (const w of when) byField.set(w.field, [...(byField.get(w.field) ?? []), w]);
+  for (const [field, ws] of byField) {
+    const key = (w: WhenSpec) => (v: string | number) => (comparesCountries(w) ? countryIndex().lookup(String(v)) ?? String(v) : String(v).toLowerCase().trim());
+    const ins = ws.filter((w) => w.in !== undefined).map((w) => new Set(w.in!.map(key(w))));
+    const notIns = ws.filter((w) => w.not_in !== undefined).map((w) => new Set(w.not_in!.map(key(w))));
+    if (ins.length > 0) {
+      const common = [...ins[0]!].filter((v) => ins.every((set) => set.has(v)) && notIns.every((set) => !set.has(v)));
+      if (common.length === 0) return `no value of ${field} is in every \`in\` list and out of every \`not_in\` list`;
+    }
+    const lo = Math.max(...ws.map((w) => w.range?.min ?? -Infinity));
+    const hi = Math.min(...ws.map((w) => w.range?.max ?? Infinity));
+    if (lo > hi) return `${field} must be at least ${lo} and at most ${hi}`;
+  }
+  return null;
+}
+
+/** Channels: unique ids; activities name channels that exist and end after they start. */
+const channelRefs: Rule = (spec, report) => {
+  const out: Diagnostic[] = [];
+  const c = spec.channels;
+  if (!c) return out;
+  const ids = c.use.map((u) => u.id);
+  ids.forEach((id, i) => {
+    if (ids.indexOf(id) !== i) out.push(report(["channels", "use", i, "id"], `duplicate channel id "${id}"`, "duplicate-id"));
+    if (id === RESEARCH_CHANNEL) out.push(report(["channels", "use", i, "id"], `"${RESEARCH_CHANNEL}" is the step portrait puts first when a prospect has no official website`, "channel-reserved"));
+  });
+  (c.activities ?? []).forEach((a, i) => {
+    if (a.from > a.to) out.push(report(["channels", "activities", i, "from"], `from (${a.from}) is after to (${a.to})`, "date-order"));
+    a.channels.forEach((id, j) => {
+      if (ids.includes(id)) return;
+      const hint = closest(id, ids);
+      out.push(report(["channels", "activities", i, "channels", j], `no channel "${id}"${hint ? `; did you mean "${hint}"?` : ""} (the channels are ${ids.join(", ")})`, "unknown-channel"));
+    });
+  });
+  return out;
+};
+
 export const crossFieldRules: readonly Rule[] = [
-  uniqueIds, oneKind, optionsFitKind, rangeOrder, somePositiveWeight, tierThresholds, knownCountries, keywordsHaveWords, fieldsDeclared, customsSection,
+  uniqueIds, oneKind, optionsFitKind, rangeOrder, somePositiveWeight, tierThresholds, knownCountries, keywordsHaveWords, fieldsDeclared, customsSection, segmentRefs, channelRefs,
 ];

@@ -11,7 +11,7 @@ describe("bin/portrait.js", () => {
   it("prints CSV when piped, summary on stderr, exit 0", () => {
     const r = run(["score", B2B_CSV, "-p", B2B]);
     expect(r.status).toBe(0);
-    expect(r.stdout.split("\n")[0]).toBe("Company Name,Country,Business Type,Contact Name,Job Title,Employees,Website,Email,Phone,LinkedIn,Monthly Web Visits,Est. Annual Purchase (USD),Notes,rank,score,tier,reasons");
+    expect(r.stdout.split("\n")[0]).toBe("Company Name,Country,Business Type,Contact Name,Job Title,Employees,Website,Email,Phone,LinkedIn,Monthly Web Visits,Est. Annual Purchase (USD),Notes,rank,score,confidence,tier,reasons,segment,channel,next_step");
     expect(r.stdout).not.toContain("\u001b[");
     expect(r.stderr).toMatch(/^portrait: read 35, scored 35, rejected 0/);
   });

@@ -106,7 +106,7 @@ describe("CSV shapes", () => {
       const json = JSON.parse((await score(nasty(f!), "--format", "json")).stdout);
       expect(json.results).toEqual([]);
     }
-    expect(rowsOf((await score(nasty("header-only.csv"))).stdout)).toEqual([["company", "country", "business type", "monthly visits", "website", "rank", "score", "tier", "reasons"]]);
+    expect(rowsOf((await score(nasty("header-only.csv"))).stdout)).toEqual([["company", "country", "business type", "monthly visits", "website", "rank", "score", "confidence", "tier", "reasons"]]);
   });
 });
 

@@ -7,12 +7,12 @@ import { B2B, B2B_CSV, B2C, B2C_CSV, FIXTURES, runCli, SMALL_PORTRAIT, tempDir }
 const csvRows = (text: string): string[][] => parse(text) as string[][];
 
 describe("portrait score", () => {
-  it("writes every input column, then rank, score, tier, reasons, ranked", async () => {
+  it("writes every input column, then rank, score, confidence, tier, reasons, segment, channel plan, ranked", async () => {
     const r = await runCli(["score", B2B_CSV, "-p", B2B]);
     expect(r.code).toBe(0);
     const rows = csvRows(r.stdout);
     const input = csvRows(readFileSync(B2B_CSV, "utf8"));
-    expect(rows[0]).toEqual([...input[0]!, "rank", "score", "tier", "reasons"]);
+    expect(rows[0]).toEqual([...input[0]!, "rank", "score", "confidence", "tier", "reasons", "segment", "channel", "next_step"]);
     expect(rows).toHaveLength(input.length);
     const body = rows.slice(1);
     expect(body.map((row) => Number(row[input[0]!.length]))).toEqual(body.map((_, i) => i + 1));
@@ -20,7 +20,7 @@ describe("portrait score", () => {
     const width = input[0]!.length;
     expect(body.map((row) => row.slice(0, width).join("\u0001")).sort()).toEqual(input.slice(1).map((row) => row.join("\u0001")).sort());
     // Qualified rows sorted by score, disqualified (X) last.
-    const scores = body.map((row) => ({ score: Number(row[width + 1]), tier: row[width + 2] }));
+    const scores = body.map((row) => ({ score: Number(row[width + 1]), tier: row[width + 3] }));
     const qualified = scores.filter((s) => s.tier !== "X");
     expect(qualified.map((s) => s.score)).toEqual([...qualified.map((s) => s.score)].sort((a, b) => b - a));
     expect(scores.slice(qualified.length).every((s) => s.tier === "X")).toBe(true);
@@ -97,10 +97,13 @@ describe("portrait score", () => {
   it("--explain adds one column of points per criterion", async () => {
     const rows = csvRows((await runCli(["score", B2C_CSV, "-p", B2C, "--explain"])).stdout);
     const header = rows[0]!;
-    expect(header.slice(-8)).toEqual(["points.age-band", "points.outdoors", "points.sustainability", "points.pain-durability", "points.spending-power", "points.reachable-channel", "points.email-ok", "points.bargain-hunter"]);
+    // The portrait's criteria, then the one a persona adds (blank for people in other personas).
+    expect(header.slice(-9)).toEqual(["points.age-band", "points.outdoors", "points.sustainability", "points.pain-durability", "points.spending-power", "points.reachable-channel", "points.email-ok", "points.bargain-hunter", "points.quality-minded"]);
     const scoreCol = header.indexOf("score");
+    const segmentCol = header.indexOf("segment");
     for (const row of rows.slice(1)) {
-      const pts = row.slice(-8).map(Number).reduce((a, b) => a + b, 0);
+      expect(row.at(-1) === "", row[segmentCol]).toBe(row[segmentCol] !== "urban-wellbeing");
+      const pts = row.slice(-9).map(Number).reduce((a, b) => a + b, 0);
       if (Number(row[scoreCol]) > 0) expect(Math.round(pts * 10) / 10).toBe(Number(row[scoreCol]));
     }
   });
@@ -165,7 +168,7 @@ describe("portrait score", () => {
     const r = await runCli(["score", "-", join(dir, "b.csv"), "-p", join(dir, "p.yaml")], { stdin: "company;country;business type;monthly visits;website\nA SA;FR;distributor;1k;\n" });
     expect(r.code).toBe(0);
     const rows = csvRows(r.stdout);
-    expect(rows[0]).toEqual(["company", "country", "business type", "monthly visits", "website", "owner", "rank", "score", "tier", "reasons"]);
+    expect(rows[0]).toEqual(["company", "country", "business type", "monthly visits", "website", "owner", "rank", "score", "confidence", "tier", "reasons"]);
     expect(rows.slice(1).map((x) => x[0])).toEqual(["B GmbH", "A SA"]);
     expect(rows[2]![5]).toBe("");
   });
@@ -173,7 +176,7 @@ describe("portrait score", () => {
   it("renames its columns when the input already has them", async () => {
     const dir = tempDir({ "p.yaml": SMALL_PORTRAIT, "in.csv": "company,country,business type,monthly visits,website,score\nA,DE,wholesale,5k,a.de,old\n" });
     const rows = csvRows((await runCli(["score", join(dir, "in.csv"), "-p", join(dir, "p.yaml")])).stdout);
-    expect(rows[0]!.slice(-5)).toEqual(["score", "rank", "portrait_score", "tier", "reasons"]);
+    expect(rows[0]!.slice(-6)).toEqual(["score", "rank", "portrait_score", "confidence", "tier", "reasons"]);
     expect(rows[1]![5]).toBe("old");
   });
 

@@ -27,8 +27,8 @@ describe("xlsx input", () => {
     const r = await runCli(["score", files["prospects.xlsx"]!, "-p", join(dir, "p.yaml")]);
     expect(r.code, r.stderr).toBe(0);
     const rows = parse(r.stdout) as string[][];
-    expect(rows[0]).toEqual(["company", "country", "business type", "monthly visits", "website", "rank", "score", "tier", "reasons"]);
+    expect(rows[0]).toEqual(["company", "country", "business type", "monthly visits", "website", "rank", "score", "confidence", "tier", "reasons"]);
     expect(rows[1]!.slice(0, 5)).toEqual(["Alpha GmbH", "DE", "wholesale", "12000", "alpha.de"]);
-    expect(rows[1]![8]).toBe("market (DE) +40; trade (wholesale) +30; traffic (12k) +20; site (present) +10");
+    expect(rows[1]![9]).toBe("market (DE) +40; trade (wholesale) +30; traffic (12k) +20; site (present) +10");
   });
 });
