@@ -35,9 +35,9 @@ export interface CliResult {
 }
 
 /** Runs the CLI in process, as `portrait ...argv`, capturing both streams. */
-export async function runCli(argv: string[], opts: { stdin?: string | Buffer; cwd?: string; env?: Record<string, string>; tty?: boolean } = {}): Promise<CliResult> {
+export async function runCli(argv: string[], opts: { stdin?: string | Buffer; cwd?: string; env?: Record<string, string>; tty?: boolean; stderrTty?: boolean } = {}): Promise<CliResult> {
   const stdout = new Capture(opts.tty ?? false);
-  const stderr = new Capture(false);
+  const stderr = new Capture(opts.stderrTty ?? false);
   const io: CliIO = {
     stdout,
     stderr,

@@ -42,10 +42,10 @@ function renderText(r: InspectReport, portraitFile: string | null, chalk: Return
     lines.push(`${chalk.bold("customs export")}: yes, layout ${r.customs.layout}; dates ${r.customs.dateFormat ?? `undecided: ${r.customs.dateProblem}`}`);
   } else lines.push(`${chalk.bold("customs export")}: no (no importer, date and shipment columns found)`);
   const w = Math.min(32, Math.max(6, ...r.columns.map((c) => [...c.name].length)));
-  lines.push(chalk.bold(`${"#".padStart(3)}  ${"column".padEnd(w)}  filled  ${"example".padEnd(30)}  maps to`));
+  lines.push(chalk.bold(`${"#".padStart(3)}  ${"column".padEnd(w)}  filled  ${"type".padEnd(10)}  ${"example".padEnd(30)}  maps to`));
   r.columns.forEach((c, i) => {
     const roles = [...(c.customs ? [`customs ${c.customs}`] : []), ...c.fields.map((f) => `field ${f}`)].join(", ");
-    lines.push(`${String(i + 1).padStart(3)}  ${stripControls(c.name).padEnd(w).slice(0, w)}  ${pct(c.filled).padStart(6)}  ${stripControls(c.example).padEnd(30).slice(0, 30)}  ${roles || chalk.dim("-")}`);
+    lines.push(`${String(i + 1).padStart(3)}  ${stripControls(c.name).padEnd(w).slice(0, w)}  ${pct(c.filled).padStart(6)}  ${c.type.padEnd(10)}  ${stripControls(c.example).padEnd(30).slice(0, 30)}  ${roles || chalk.dim("-")}`);
   });
   if (portraitFile) lines.push(`${chalk.bold("portrait")}: ${portraitFile}; fields without a column: ${r.unmappedFields.length ? r.unmappedFields.join(", ") : "none"}`);
   return `${lines.join("\n")}\n`;

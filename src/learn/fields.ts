@@ -67,7 +67,8 @@ export function inferType(values: readonly (string | undefined)[]): FieldType {
   const distinct = new Set(filled.map(phraseKey)).size;
   if (distinct <= 300 && share((v) => countryIndex().lookup(v) !== null) >= SHARE) return "country";
   if (share((v) => parseNumber(v) !== null) >= SHARE) return "number";
-  if (distinct <= MAX_CATEGORIES || distinct <= filled.length * 0.02) return "category";
+  // Repeated values make a category; a column of (nearly) unique values is names or free text.
+  if ((distinct <= MAX_CATEGORIES && (distinct <= filled.length / 2 || filled.length < 10)) || distinct <= filled.length * 0.02) return "category";
   const meanWords = filled.reduce((s, v) => s + v.split(/\s+/).length, 0) / filled.length;
   return meanWords >= 4 ? "text" : "identifier";
 }

@@ -8,6 +8,9 @@ import { DateFormatDetector } from "../customs/dates.js";
 import type { CompiledCustoms } from "../customs/types.js";
 import type { CompiledPortrait } from "../engine/types.js";
 import { isBlank } from "../engine/text.js";
+import { checkEmail, checkSocial, checkWebsite } from "../contact/check.js";
+import { isPhone } from "../contact/syntax.js";
+import { inferType } from "../learn/fields.js";
 import type { CsvOptions } from "../io/read-csv.js";
 import { mapFields } from "../io/map-fields.js";
 import { readTable, type TableSource } from "../io/read-table.js";
@@ -20,6 +23,10 @@ export interface ColumnReport {
   customs: CustomsColumn | null;
   /** Portrait fields this column feeds. */
   fields: string[];
+  /** What the values look like: number, date, email, url, social, phone, country, hs code, category, identifier, text, empty. */
+  type: string;
+  /** Up to three distinct values. */
+  examples: string[];
 }
 
 export interface InspectReport {
@@ -40,10 +47,12 @@ export async function inspectFile(source: TableSource, portrait: CompiledPortrai
   let mapping: CustomsMapping | null = null;
   let dates: DateFormatDetector | null = null;
   let dateCol = -1;
+  let samples: string[][] = [];
   await readTable(source, {
     onHeader(h) {
       Object.assign(report, { delimiter: h.delimiter, encoding: h.encoding, notes: h.notes });
-      report.columns = h.columns.map((name) => ({ name, filled: 0, example: "", customs: null, fields: [] }));
+      report.columns = h.columns.map((name) => ({ name, filled: 0, example: "", customs: null, fields: [], type: "empty", examples: [] }));
+      samples = h.columns.map(() => []);
       mapping = mapCustomsColumns(h.columns, customsSpec.columns);
       if (mapping) {
         for (const c of CUSTOMS_COLUMN_NAMES) {
@@ -67,7 +76,11 @@ export async function inspectFile(source: TableSource, portrait: CompiledPortrai
         const col = report.columns[i]!;
         if (isBlank(v)) return;
         col.filled++;
-        if (col.example === "") col.example = v.replace(/\s+/g, " ").trim().slice(0, 40);
+        const shown = v.replace(/\s+/g, " ").trim().slice(0, 40);
+        if (col.example === "") col.example = shown;
+        if (col.examples.length < 3 && !col.examples.includes(shown)) col.examples.push(shown);
+        const sample = samples[i];
+        if (sample && sample.length < SAMPLE) sample.push(v);
       });
       if (dates && dateCol >= 0) dates.add(row.fields[dateCol] ?? "");
     },
@@ -76,9 +89,29 @@ export async function inspectFile(source: TableSource, portrait: CompiledPortrai
       report.rejected++;
     },
   }, { ...options, headerScore: customsHeaderScore(customsSpec.columns) });
+  report.columns.forEach((c, i) => {
+    c.type = c.customs === "hs_code" ? "hs code" : columnType(samples[i] ?? [], c.name);
+  });
   if (mapping && dates) {
     const r = (dates as DateFormatDetector).finish();
     report.customs = { layout: (mapping as CustomsMapping).layout, dateFormat: "format" in r ? r.format : null, dateProblem: "error" in r ? r.error : null };
   }
   return report;
+}
+
+/** Values looked at per column to tell its type. */
+const SAMPLE = 2000;
+
+/** What most (80%) of a column's filled values are. */
+export function columnType(values: readonly string[], header = ""): string {
+  if (values.length === 0) return "empty";
+  const share = (ok: (v: string) => boolean) => values.filter(ok).length / values.length >= 0.8;
+  if (/\bhs\b|hs.?code|harmoni[sz]ed|tariff/i.test(header) && share((v) => /^\d{2}(?:[.\s]?\d{2}){0,4}$/.test(v.trim()))) return "hs code";
+  if (share((v) => checkEmail(v).ok)) return "email";
+  if (share((v) => checkSocial(v).ok)) return "social";
+  if (share((v) => checkWebsite(v).ok)) return "url";
+  const base = inferType(values);
+  if (base === "number" && share((v) => isPhone(v) && /[\s()+-]/.test(v.trim()))) return "phone";
+  if (base === "identifier" && share(isPhone)) return "phone";
+  return base;
 }

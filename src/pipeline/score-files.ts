@@ -19,6 +19,9 @@ import { CustomsAggregator, type CustomsState, type SourceInfo } from "./customs
 import { buyerProfiles } from "./customs-run.js";
 import { customsFieldPlan, fillCustomsValues, joinProspect, profileCells, type CustomsJoin, type MatchInfo } from "./customs-join.js";
 
+/** Rows between two progress reports. */
+export const PROGRESS_EVERY = 10_000;
+
 export interface ScoredRow {
   /** Index of the source in the run. */
   readonly source: number;
@@ -76,6 +79,8 @@ export interface ScoreFilesOptions extends CsvOptions {
   readonly context?: ScoreContext;
   /** Keep each row's field values on the scored row. */
   readonly keepValues?: boolean;
+  /** Called with the number of rows read so far, every PROGRESS_EVERY rows. */
+  readonly onProgress?: (rows: number) => void;
   readonly onDiagnostic?: (d: Diagnostic) => void;
 }
 
@@ -84,6 +89,7 @@ export async function scoreFiles(portrait: CompiledPortrait, inputs: readonly Ta
   const run: ScoreRun = { sources: [], rows: [], rejects: [] };
   const customs = options.customs;
   const plan = customsFieldPlan(portrait);
+  let seen = 0;
   const checkMapping = (name: string, mapping: FieldMapping, columns: readonly string[], customsProvided: boolean) => {
     for (const note of mapping.notes) report(warning("ambiguous-column", note, { file: name }));
     const unmapped = customsProvided ? mapping.unmapped.filter((f) => !f.startsWith("customs.")) : mapping.unmapped;
@@ -120,6 +126,7 @@ export async function scoreFiles(portrait: CompiledPortrait, inputs: readonly Ta
       },
       onRow(row) {
         summary.rowsRead++;
+        if (options.onProgress && ++seen % PROGRESS_EVERY === 0) options.onProgress(seen);
         if (aggregator) return aggregator.row(row);
         const values = fieldValues(mapping!, row.fields);
         const match = customs?.join ? joinProspect(customs.join, plan, values, { file: input.name, line: row.line }) : undefined;

@@ -131,3 +131,21 @@ describe("portrait report", () => {
     expect(again.stderr).toContain("; report in r2.html");
   });
 });
+
+describe("progress", () => {
+  const big = `company,country,business type,monthly visits,website\n${Array.from({ length: 25_000 }, (_, i) => `Co ${i},DE,wholesale,${i},co${i}.de`).join("\n")}\n`;
+  const portrait = "name: t\ncriteria:\n  - { id: m, field: country, in: [DE], weight: 1 }\n";
+  it("shows rows read and the rate on a terminal's stderr, and clears the line", async () => {
+    const dir = tempDir({ "p.yaml": portrait });
+    const r = await runCli(["score", "-", "-p", "p.yaml", "-o", "out.csv"], { cwd: dir, stdin: big, stderrTty: true });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/\rportrait: 10,000 rows read \([\d,]+ rows\/s\)\u001b\[K\rportrait: 20,000 rows read/);
+    expect(r.stderr).toContain("\r\u001b[K");
+  });
+  it("never in piped output", async () => {
+    const dir = tempDir({ "p.yaml": portrait });
+    const r = await runCli(["score", "-", "-p", "p.yaml", "-o", "out.csv"], { cwd: dir, stdin: big });
+    expect(r.stderr).not.toContain("rows read");
+    expect(r.stderr).not.toContain("\r");
+  });
+});
