@@ -208,6 +208,16 @@ const segmentRefs: Rule = (spec, report) => {
     const contradiction = contradictoryWhen(seg.when ?? []);
     if (contradiction) out.push(report(["segments", s, "when"], `segment "${seg.id}" can never match: ${contradiction}`, "segment-never", "warning"));
   });
+  // A criterion every segment weighs 0 never counts for a placed prospect; say so when no one can be unassigned.
+  const segs = spec.segments ?? [];
+  const catchAll = segs.some((seg) => seg.when === undefined);
+  if (segs.length > 0 && catchAll) {
+    spec.criteria.forEach((c, i) => {
+      if (segs.every((seg) => seg.weights !== undefined && Object.hasOwn(seg.weights, c.id) && seg.weights[c.id] === 0)) {
+        out.push(report(["criteria", i, "id"], `criterion "${c.id}" has weight 0 in every segment, and every prospect gets a segment: it never counts`, "criterion-unused", "warning"));
+      }
+    });
+  }
   if (spec.segment_rule !== undefined && spec.segments === undefined) out.push(report(["segment_rule"], "segment_rule without segments", "option-without-kind", "warning"));
   return out;
 };

@@ -66,6 +66,13 @@ describe("validate: segments and channels", () => {
     expect(r.stderr).toContain('channels.activities[0].channels[1]: no channel "fax"');
   });
 
+  it("warns about a criterion no segment lets count", async () => {
+    const dir = tempDir({ "p.yaml": `${base}  - { id: extra, field: email, present: email, weight: 1 }\nsegments:\n  - { id: a, when: [{ field: country, in: [DE] }], weights: { extra: 0 } }\n  - { id: rest, weights: { extra: 0 } }\n` });
+    const r = await runCli(["validate", "p.yaml"], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('criteria[1].id: warning: criterion "extra" has weight 0 in every segment, and every prospect gets a segment: it never counts');
+  });
+
   it("gives did-you-mean for unknown keys inside segments and channels", async () => {
     const dir = tempDir({ "p.yaml": `${base}segments:\n  - { id: s, when: [{ field: country, in: [DE] }], mesage: hi }\nchannels:\n  use:\n    - { id: email, needs: email, contnet: hello }\n` });
     const r = await runCli(["validate", "p.yaml"], { cwd: dir });
