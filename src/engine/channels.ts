@@ -74,7 +74,13 @@ export function planOutreach(portrait: CompiledPortrait, values: readonly (strin
   if (portrait.channels.length === 0) return null;
   const preferred = portrait.segments.find((s) => s.id === segmentId)?.channels ?? [];
   const order = [...preferred.map((id) => portrait.channels.find((c) => c.id === id)!).filter(Boolean), ...portrait.channels.filter((c) => !preferred.includes(c.id))];
-  const open = order.map((c) => usable(portrait, c, values)).filter((u): u is Usable => u !== null);
+  // The plan names two steps: check channels in order until two pass (phone parsing is the costly check).
+  const open: Usable[] = [];
+  for (const c of order) {
+    const u = usable(portrait, c, values);
+    if (u) open.push(u);
+    if (open.length === 2) break;
+  }
   const site = portrait.websiteField >= 0 ? values[portrait.websiteField] : undefined;
   const needsResearch = portrait.websiteField >= 0 && (isBlank(site) || !checkWebsite(site!).ok);
   const used = new Set<string>();
