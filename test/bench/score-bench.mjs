@@ -33,8 +33,8 @@ async function generate(file, n) {
   let buf = "";
   for (let i = 0; i < n; i++) {
     const name = `"Company ${i} ${pick(r, ["GmbH", "Ltd", "Inc.", "S.A.", "B.V.", "& Co, KG", '""Best"" Trading'])}"`;
-    const site = r() < 0.8 ? `company${i}.example.com` : "";
-    const email = r() < 0.7 ? `buyer${i}@company${i}.example.com` : r() < 0.5 ? "info@" : "";
+    const site = r() < 0.8 ? `company${i}.com` : "";
+    const email = r() < 0.7 ? `buyer${i}@company${i}.com` : r() < 0.5 ? "info@" : "";
     buf += `${name},${pick(r, COUNTRIES)},${pick(r, TYPES)},Contact ${i},${pick(r, TITLES)},${pick(r, SIZES)},${site},${email},+49 40 ${1000000 + i},,${pick(r, VISITS)},${pick(r, VOLUMES)},${pick(r, NOTES)}\n`;
     if (buf.length > 1 << 16) {
       await write(buf);
