@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The `portrait` executable: run main() with the real process, set the exit code.
-import { main } from "../dist/cli/main.js";
+// One bundled file (esbuild, npm run bundle): start-up reads one module instead of hundreds.
+import { main } from "../dist/cli/portrait.bundle.mjs";
 
 // A closed pipe (`portrait score ... | head`) ends the run quietly: the reader has what it wanted.
 process.stdout.on("error", (e) => {

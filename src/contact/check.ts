@@ -5,7 +5,16 @@
  * Pure: no I/O, no clock, no randomness. Never throws on any string, and refuses values over MAX_LENGTH characters
  * before doing any work. When `ok` is false, every other field is null (or false), and `reason` says why.
  */
-import { isSupportedCountry, parsePhoneNumberFromString, type PhoneNumber } from "libphonenumber-js/max";
+import { createRequire } from "node:module";
+import type { PhoneNumber } from "libphonenumber-js/max";
+
+// The full numbering-plan metadata takes ~50 ms to load; load it on the first phone number, synchronously
+// (its CommonJS build), so that runs without phone checks never pay for it.
+type Phones = typeof import("libphonenumber-js/max");
+let phones: Phones | undefined;
+const phoneLib = (): Phones => (phones ??= createRequire(import.meta.url)("libphonenumber-js/max") as Phones);
+const isSupportedCountry: Phones["isSupportedCountry"] = (c) => phoneLib().isSupportedCountry(c);
+const parsePhoneNumberFromString: Phones["parsePhoneNumberFromString"] = (...args: Parameters<Phones["parsePhoneNumberFromString"]>) => phoneLib().parsePhoneNumberFromString(...args);
 import { getDomain, getDomainWithoutSuffix } from "tldts";
 import { companyDomain, isFreeMail } from "../customs/domains.js";
 import { isEmail, isWebsite } from "./syntax.js";

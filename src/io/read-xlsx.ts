@@ -4,7 +4,7 @@
  * header: the header is the row among the first 30 whose cells best match known column names.
  * Line numbers are the sheet's row numbers.
  */
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import type { CsvHandlers } from "./read-csv.js";
 import { InputError } from "./decode.js";
 
@@ -17,7 +17,9 @@ export interface XlsxOptions {
 }
 
 export async function readXlsx(name: string, path: string, handlers: CsvHandlers, options: XlsxOptions = {}): Promise<{ header: { columns: string[] } | null }> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { sharedStrings: "cache", hyperlinks: "ignore", styles: "ignore", worksheets: "emit", entries: "emit" });
+  // exceljs takes ~180 ms to load: only runs that read a spreadsheet pay for it.
+  const { default: Excel } = await import("exceljs");
+  const reader = new Excel.stream.xlsx.WorkbookReader(path, { sharedStrings: "cache", hyperlinks: "ignore", styles: "ignore", worksheets: "emit", entries: "emit" });
   const pending: Array<{ line: number; cells: string[] }> = [];
   let header: { columns: string[] } | null = null;
   let width = 0;

@@ -135,6 +135,22 @@ try {
   }
   console.log(summaries.join("\n"));
 
+  // Start-up: the whole `portrait score` process on 100 rows, as a script or CI loop runs it (bin, bundled).
+  const small = join(dir, "small.csv");
+  await generate(small, 100);
+  const starts = [];
+  for (let i = 0; i < Math.max(5, runs); i++) {
+    const t0 = process.hrtime.bigint();
+    const r = spawnSync(process.execPath, [join(ROOT, "bin/portrait.js"), "score", small, "-p", portrait, "--format", "csv"], { stdio: ["ignore", "ignore", "pipe"] });
+    if (r.status !== 0) throw new Error(`start-up run failed: ${r.stderr}`);
+    starts.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  const t0 = process.hrtime.bigint();
+  spawnSync(process.execPath, ["-e", ""]);
+  const bare = Number(process.hrtime.bigint() - t0) / 1e6;
+  starts.sort((a, b) => a - b);
+  console.log(`\nstart-up: portrait score on 100 rows, whole process, median of ${starts.length}: ${starts[Math.floor(starts.length / 2)].toFixed(0)} ms (node -e "" alone: ${bare.toFixed(0)} ms)`);
+
   if (shipmentRows > 0) {
     const shipments = join(dir, "shipments.csv");
     const buyers = await generateShipments(shipments, shipmentRows);
