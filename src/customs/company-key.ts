@@ -40,6 +40,12 @@ export interface CompanyKey {
   readonly key: string;
   /** The legal forms removed, as folded words (`gmbh and co kg`), outermost last. */
   readonly legalForms: readonly string[];
+  /**
+   * For names with ä, ö or ü: the key with the German transliteration (`Möbelhaus Krüger` ->
+   * `moebelhaus krueger`), as customs clerks write them; the key itself drops the marks (`mobelhaus
+   * kruger`), as Swedish, Finnish or Turkish names are written. Null when the name has none.
+   */
+  readonly alt: string | null;
 }
 
 /** The cleaned display name: first line, tails cut, spaces collapsed. */
@@ -56,7 +62,16 @@ function cutAddress(name: string): string {
   return m ? m[1]!.replace(/,$/, "") : name;
 }
 
+const UMLAUT_RE = /[äöüÄÖÜ]/;
+const UMLAUTS: Readonly<Record<string, string>> = { ä: "ae", ö: "oe", ü: "ue", Ä: "Ae", Ö: "Oe", Ü: "Ue" };
+
 export function companyKey(raw: string): CompanyKey {
+  const { key, legalForms } = keyOf(raw);
+  const alt = UMLAUT_RE.test(raw) ? keyOf(raw.replace(/[äöüÄÖÜ]/g, (c) => UMLAUTS[c] ?? c)).key : null;
+  return { key, legalForms, alt: alt === key ? null : alt };
+}
+
+function keyOf(raw: string): { key: string; legalForms: string[] } {
   const words = foldText(cleanPartyName(raw)).replace(/[&+]/g, " and ").replace(/[^\p{L}\p{N}]+/gu, " ").trim().split(" ").filter((w) => w !== "");
   const legalForms: string[] = [];
   let changed = true;

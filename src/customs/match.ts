@@ -9,6 +9,8 @@ import { jaroWinkler } from "./jaro-winkler.js";
 export interface BuyerRef {
   readonly id: string;
   readonly key: string;
+  /** The key with umlauts transliterated (company-key.ts), when it differs: also an exact match. */
+  readonly alt?: string | null;
   readonly country: string;
   readonly name: string;
   readonly domain: string | null;
@@ -17,6 +19,7 @@ export interface BuyerRef {
 
 export interface ProspectIdentity {
   readonly key: string;
+  readonly alt?: string | null;
   readonly country: string;
   readonly domains: readonly string[];
 }
@@ -53,10 +56,16 @@ export function buildBuyerIndex<B extends BuyerRef>(buyers: readonly B[]): Buyer
   const index: BuyerIndex<B> = { byKey: new Map(), byDomain: new Map(), byToken: new Map() };
   for (const b of buyers) {
     if (b.key !== "") push(index.byKey, b.key, b);
+    if (b.alt) push(index.byKey, b.alt, b);
     if (b.domain) push(index.byDomain, b.domain, b);
     for (const t of blocks(b.key)) push(index.byToken, t, b);
   }
   return index;
+}
+
+/** A buyer indexed under both its keys appears once. */
+function unique<B>(list: readonly B[] | undefined): readonly B[] | undefined {
+  return list && list.length > 1 ? [...new Set(list)] : list;
 }
 
 const compatible = (p: ProspectIdentity, b: BuyerRef) => p.country === "" || b.country === "" || p.country === b.country;
@@ -70,8 +79,10 @@ function pick<B extends BuyerRef>(p: ProspectIdentity, candidates: readonly B[] 
 }
 
 export function matchProspect<B extends BuyerRef>(index: BuyerIndex<B>, p: ProspectIdentity, fuzzy: number | null): Match<B> | null {
-  if (p.key !== "") {
-    const exact = pick(p, index.byKey.get(p.key));
+  // Exact: the key, then the transliterated key (Möbelhaus Krüger = MOEBELHAUS KRUEGER).
+  for (const k of [p.key, p.alt]) {
+    if (!k) continue;
+    const exact = pick(p, unique(index.byKey.get(k)));
     if (exact) return { how: "exact", score: 1, buyer: exact };
   }
   for (const d of p.domains) {

@@ -40,7 +40,7 @@ export function buildJoin(state: CustomsState, profiles: readonly BuyerProfile[]
   const refs: ProfileRef[] = profiles.map((p) => {
     const id = `${p.country}|${p.key}`;
     const site = state.domains.get(id);
-    return { id, key: p.key, country: p.country, name: p.buyer, domain: site ? companyDomain(site) : null, shipments: p.shipments, profile: p };
+    return { id, key: p.key, alt: companyKey(p.buyer).alt, country: p.country, name: p.buyer, domain: site ? companyDomain(site) : null, shipments: p.shipments, profile: p };
   });
   return { index: buildBuyerIndex(refs), fuzzy, counts: { exact: 0, domain: 0, fuzzy: 0, none: 0 }, fuzzyPairs: [] };
 }
@@ -79,7 +79,8 @@ export function joinProspect(join: CustomsJoin, plan: CustomsFieldPlan, values: 
   const name = plan.company >= 0 ? (values[plan.company] ?? "") : "";
   const country = plan.country >= 0 ? (countryIndex().lookup(values[plan.country] ?? "") ?? "") : "";
   const domains = plan.contacts.map((i) => companyDomain(values[i] ?? "")).filter((d): d is string => d !== null);
-  const m = matchProspect(join.index, { key: companyKey(name).key, country, domains }, join.fuzzy);
+  const { key, alt } = companyKey(name);
+  const m = matchProspect(join.index, { key, alt, country, domains }, join.fuzzy);
   if (m === null) {
     join.counts.none++;
     fillCustomsValues(plan, values, null, "none");

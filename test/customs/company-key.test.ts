@@ -15,8 +15,8 @@ describe("companyKey", () => {
   });
 
   it("removes legal forms written with punctuation, and several in a row", () => {
-    expect(companyKey("Müller Möbel GmbH & Co. KG")).toEqual({ key: "muller mobel", legalForms: ["gmbh and co kg"] });
-    expect(companyKey("Grupo Mueblero S.A. de C.V.")).toEqual({ key: "grupo mueblero", legalForms: ["s a de c v"] });
+    expect(companyKey("Müller Möbel GmbH & Co. KG")).toEqual({ key: "muller mobel", legalForms: ["gmbh and co kg"], alt: "mueller moebel" });
+    expect(companyKey("Grupo Mueblero S.A. de C.V.")).toEqual({ key: "grupo mueblero", legalForms: ["s a de c v"], alt: null });
     expect(companyKey("Meble Hurt Sp. z o.o.").key).toBe("meble hurt");
     expect(companyKey("Nordic Living A/S").key).toBe("nordic living");
     expect(companyKey("Tokyo Kagu K.K.").key).toBe("tokyo kagu");

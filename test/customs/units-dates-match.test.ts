@@ -1,3 +1,4 @@
+import { companyKey } from "../../src/customs/company-key.js";
 import { describe, expect, it } from "vitest";
 import { DateFormatDetector, dayNumber, formatDay, parseDate } from "../../src/customs/dates.js";
 import { kgPer, normalizeHs } from "../../src/customs/units.js";
@@ -84,6 +85,20 @@ describe("matching", () => {
     expect(m!.score).toBeGreaterThan(0.9);
     expect(matchProspect(index, { key: "moebelhaus krueger", country: "DE", domains: [] }, 0.99)).toBeNull();
     expect(matchProspect(index, { key: "acme tradin", country: "DE", domains: [] }, 0.8)).toBeNull(); // other country
+  });
+  it("joins a German name to its transliteration exactly, both ways, and keeps Nordic names as they were", () => {
+    const buyers = [
+      { id: "DE|moebelhaus krueger", key: "moebelhaus krueger", alt: null, country: "DE", name: "MOEBELHAUS KRUEGER GMBH", domain: null, shipments: 3 },
+      { id: "DE|grunwald", key: "grunwald", alt: "gruenwald", country: "DE", name: "GRÜNWALD AG", domain: null, shipments: 1 },
+      { id: "SE|goteborg tra", key: "goteborg tra", alt: "goeteborg trae", country: "SE", name: "GÖTEBORG TRÄ AB", domain: null, shipments: 1 },
+    ];
+    const idx = buildBuyerIndex(buyers);
+    const k = (name: string) => companyKey(name);
+    expect(k("Möbelhaus Krüger GmbH")).toMatchObject({ key: "mobelhaus kruger", alt: "moebelhaus krueger" });
+    expect(k("MOEBELHAUS KRUEGER").alt).toBeNull();
+    expect(matchProspect(idx, { ...k("Möbelhaus Krüger GmbH"), country: "DE", domains: [] }, null)).toMatchObject({ how: "exact", buyer: { id: "DE|moebelhaus krueger" } });
+    expect(matchProspect(idx, { ...k("Gruenwald AG"), country: "DE", domains: [] }, null)).toMatchObject({ how: "exact", buyer: { id: "DE|grunwald" } });
+    expect(matchProspect(idx, { ...k("Goteborg Tra AB"), country: "SE", domains: [] }, null)).toMatchObject({ how: "exact", buyer: { id: "SE|goteborg tra" } });
   });
   it("computes Jaro-Winkler as published", () => {
     expect(jaroWinkler("martha", "marhta")).toBeCloseTo(0.961, 3);
