@@ -4,7 +4,7 @@ import { headerKey, isBlank, phraseKey } from "../engine/text.js";
 import { stripControls } from "../report/print.js";
 import { streamSink } from "../io/sink.js";
 import { fieldsFromColumns, fieldsFromPortrait, type LearnField } from "../learn/fields.js";
-import { learnPortrait, LearnError, type Draft } from "../learn/learn.js";
+import { learnPortrait, LearnError, withSegments, type Draft, type SegmentDraft } from "../learn/learn.js";
 import type { Table } from "../pipeline/read-rows.js";
 import { checkOutputs, writeAtomically } from "./files.js";
 import { chalkFor, EXIT, RunError, UsageError, type CliIO } from "./io.js";
@@ -41,7 +41,7 @@ export function learnCommand(program: Command, io: CliIO, setExit: (code: number
     .option("--min-separation <x>", "least separation (2 x AUC - 1) a criterion needs", "0.05")
     .option("--exclude <fields...>", "fields or columns not to learn from (outcome columns, ids)")
     .option("--name <name>", "the draft's name")
-    .option("--segment-by <column>", "also draft one portrait per value of this column (a segment or label), next to -o: DRAFT.<value>.yaml"))
+    .option("--segment-by <column>", "also learn one segment per value of this column (a CRM segment or label), each from its own customers"))
     .addHelpText("after", `
 Examples:
   $ portrait learn portraits/furniture-importers.customers-2025.csv --population portraits/furniture-importers.leads.csv -p portraits/furniture-importers.yaml -o draft.yaml --segment-by Segment
@@ -49,7 +49,6 @@ Examples:
   $ portrait learn customers.csv --population crm-accounts.csv --exclude "Account ID" --tiers 5,15,30`)
     .action(async (files: string[], opts: LearnCliOptions) => {
       const chalk = chalkFor(io.stderr, io.env);
-      if (opts.segmentBy !== undefined && opts.out === undefined) throw new UsageError("--segment-by writes one draft per segment next to -o FILE: give -o");
       checkOutputs([...files, ...(opts.population ?? [])], [opts.out, opts.rejects], io);
       const base = opts.portrait === undefined ? null : await loadPortraitArg(opts.portrait, io);
       const tableOptions = { ...(opts.encoding !== undefined && { encoding: encodingOption(opts.encoding)! }), ...(opts.rejects !== undefined && { rejects: opts.rejects }) };
@@ -62,16 +61,15 @@ Examples:
       ]);
       for (const c of draft.criteria) if (c.suspicious) io.stderr.write(chalk.yellow(`learn: warning: ${c.spec.field}: ${c.suspicious}\n`));
       const segments = opts.segmentBy === undefined ? [] : segmentDrafts(customers, population, base, opts, opts.segmentBy, files);
-      if (opts.out !== undefined) await writeAtomically(resolve(io.cwd, opts.out), io, (sink) => sink.write(draft.text));
-      else await streamSink(io.stdout).write(draft.text);
       for (const seg of segments) {
-        if ("error" in seg) {
-          io.stderr.write(chalk.yellow(`learn: segment ${stripControls(seg.value)}: ${stripControls(seg.error)}\n`));
-          continue;
-        }
-        await writeAtomically(resolve(io.cwd, seg.file), io, (sink) => sink.write(seg.draft.text));
-        io.stderr.write(chalk.dim(`learn: segment ${stripControls(seg.value)} (${seg.customers} customers): ${seg.draft.criteria.map((c) => `${c.spec.field} ${c.spec.weight}`).join(", ")}; wrote ${seg.file}\n`));
+        if ("error" in seg) io.stderr.write(chalk.yellow(`learn: segment ${stripControls(seg.value)}: ${stripControls(seg.error)}\n`));
+        else io.stderr.write(chalk.dim(`learn: segment ${stripControls(seg.value)} (${seg.customers} customers): ${seg.draft.criteria.map((c) => `${c.spec.field} ${c.spec.weight}`).join(", ")}\n`));
       }
+      const learned = segments.filter((s): s is Exclude<SegmentResult, { error: string }> => !("error" in s));
+      const segmentField = opts.segmentBy === undefined ? null : segmentFieldFor(learnFields(customers, base), opts.segmentBy);
+      const final = segmentField ? withSegments(draft, segmentField, learned, population !== null) : draft;
+      if (opts.out !== undefined) await writeAtomically(resolve(io.cwd, opts.out), io, (sink) => sink.write(final.text));
+      else await streamSink(io.stdout).write(final.text);
       const tiers = draft.tiers.map((t) => `${t.name} >= ${t.min}`).join(", ");
       io.stderr.write(chalk.dim(`learn: ${draft.criteria.length} criteria from ${countRows(customers)} customers${population ? ` against ${countRows(population)} rows` : ""}: ${draft.criteria.map((c) => `${c.spec.field} ${c.spec.weight}`).join(", ")}; ${draft.leftOut.length} field${draft.leftOut.length === 1 ? "" : "s"} not used${tiers ? `; tiers ${tiers}` : ""}${opts.out ? `; wrote ${opts.out}` : ""}\n`));
       setExit(EXIT.ok);
@@ -137,13 +135,19 @@ function baseNames(base: LoadedPortrait | null): Map<string, { id: string; label
   return names;
 }
 
-type SegmentDraft = { value: string; file: string; customers: number; draft: Draft } | { value: string; error: string };
+type SegmentResult = SegmentDraft | { value: string; error: string };
+
+/** The field the segment column feeds: a base portrait field with that column among its aliases, else one named after it. */
+function segmentFieldFor(fields: readonly LearnField[], column: string): { name: string; column: string } {
+  const f = fields.find((x) => [x.name, ...x.aliases].some((a) => headerKey(a) === headerKey(column)));
+  return f ? { name: f.name, column } : { name: fieldsFromColumns([column])[0]!.name, column };
+}
 
 /**
  * One draft per value of the segment column: that segment's customers against the same population,
  * written as DRAFT.<value>.yaml. A segment with fewer customers than the minimum support gets none.
  */
-function segmentDrafts(customers: readonly Table[], population: readonly Table[] | null, base: LoadedPortrait | null, opts: LearnCliOptions, column: string, files: readonly string[]): SegmentDraft[] {
+function segmentDrafts(customers: readonly Table[], population: readonly Table[] | null, base: LoadedPortrait | null, opts: LearnCliOptions, column: string, files: readonly string[]): SegmentResult[] {
   const groups = new Map<string, { value: string; tables: Map<Table, Table["rows"]> }>();
   for (const t of customers) {
     const i = t.columns.findIndex((c) => headerKey(c) === headerKey(column));
@@ -160,8 +164,7 @@ function segmentDrafts(customers: readonly Table[], population: readonly Table[]
   }
   const total = customers.reduce((s, t) => s + t.rows.length, 0);
   const minSupport = intOption("--min-support", opts.minSupport, 1) ?? Math.max(5, Math.ceil(total * 0.03));
-  const stem = opts.out!.replace(/\.(ya?ml|json)$/i, "");
-  const out: SegmentDraft[] = [];
+  const out: SegmentResult[] = [];
   for (const [key, g] of [...groups].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
     const n = [...g.tables.values()].reduce((s, rows) => s + rows.length, 0);
     if (key === "") {
@@ -172,12 +175,20 @@ function segmentDrafts(customers: readonly Table[], population: readonly Table[]
       out.push({ value: g.value, error: `${n} customers, under the minimum support of ${minSupport}: not drafted` });
       continue;
     }
-    const slug = key.replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "segment";
     const tables = customers.filter((t) => g.tables.has(t)).map((t) => ({ ...t, rows: g.tables.get(t)! }));
     try {
       const name = `${opts.name ?? (base ? base.compiled.name : "Customers")}: ${g.value}`;
-      const draft = learnFromTables(tables, population, base, { ...opts, name }, [`segment ${column} = ${g.value}: ${n} of ${total} customers in ${files.join(", ")}`], [column]);
-      out.push({ value: g.value, file: `${stem}.${slug}.yaml`, customers: n, draft });
+      // Compared with the population of the same segment where the population has the column: what sets a
+      // segment's customers apart from that segment's prospects, not what sets the segment apart.
+      const own = population?.every((t) => t.columns.some((c) => headerKey(c) === headerKey(column)))
+        ? population.map((t) => {
+            const i = t.columns.findIndex((c) => headerKey(c) === headerKey(column));
+            return { ...t, rows: t.rows.filter((r) => phraseKey(r.cells[i] ?? "") === key) };
+          })
+        : population;
+      const against = own === population ? "the whole population" : `the ${own!.reduce((s, t) => s + t.rows.length, 0)} rows of the population in this segment`;
+      const draft = learnFromTables(tables, own, base, { ...opts, name }, [`segment ${column} = ${g.value}: ${n} of ${total} customers in ${files.join(", ")}, against ${against}`], [column]);
+      out.push({ value: g.value, customers: n, draft });
     } catch (e) {
       if (!(e instanceof RunError)) throw e;
       out.push({ value: g.value, error: e.message });

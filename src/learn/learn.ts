@@ -438,28 +438,88 @@ function renderDraft(d: Draft, options: LearnOptions, hasPopulation: boolean, nc
   out.push("", "fields:");
   for (const [name, aliases] of Object.entries(d.spec.fields ?? {})) out.push(`  ${scalar(name)}: [${(Array.isArray(aliases) ? aliases : [aliases]).map(scalar).join(", ")}]`);
   out.push("", "criteria:");
-  for (const c of d.criteria) {
-    const s = c.spec;
-    if (c.suspicious) out.push(`  # WARNING: ${c.suspicious}`);
-    out.push(`  - id: ${scalar(s.id)}`, `    label: ${scalar(s.label ?? s.id)}`, `    field: ${scalar(s.field)}`);
-    if (s.normalize) out.push(`    normalize: ${s.normalize}`);
-    if (s.in) {
-      out.push(`    in:                # ${c.comment}`);
-      s.in.forEach((v, i) => out.push(`      - ${scalar(v)}   # ${c.valueComments[i]}`));
-    }
-    if (s.keywords) {
-      out.push(`    keywords:          # ${c.comment}`);
-      s.keywords.forEach((v, i) => out.push(`      - ${scalar(v)}   # ${c.valueComments[i]}`));
-    }
-    if (s.range) out.push(`    range: { ${Object.entries(s.range).map(([k, v]) => `${k}: ${v}`).join(", ")} }   # ${c.comment}`);
-    if (s.present !== undefined) out.push(`    present: ${s.present}   # ${c.comment}`);
-    if (s.missing) out.push(`    missing: ${s.missing}`);
-    const why = hasPopulation ? `separation ${c.separation.toFixed(2)}: customers match ${pct(c.customersMatch)}, all ${pct(c.populationMatch)}` : "customers only: equal weights";
-    out.push(`    weight: ${s.weight}   # ${why}`);
-  }
+  for (const c of d.criteria) out.push(...renderCriterion(c, c.spec, "  ", hasPopulation));
   if (d.tiers.length > 0) {
     out.push("", `tiers:                 # placed on the ${hasPopulation ? "population's" : "customers'"} scores under this draft`);
     for (const t of d.tiers) out.push(`  ${scalar(t.name)}: ${t.min}   # ${t.comment}`);
   }
   return `${out.join("\n")}\n`;
+}
+
+/** One learned criterion as YAML lines, every number with where it came from. */
+function renderCriterion(c: LearnedCriterion, s: CriterionSpec, indent: string, hasPopulation: boolean): string[] {
+  const out: string[] = [];
+  const i2 = `${indent}  `;
+  if (c.suspicious) out.push(`${indent}# WARNING: ${c.suspicious}`);
+  out.push(`${indent}- id: ${scalar(s.id)}`, `${i2}label: ${scalar(s.label ?? s.id)}`, `${i2}field: ${scalar(s.field)}`);
+  if (s.normalize) out.push(`${i2}normalize: ${s.normalize}`);
+  if (s.in) {
+    out.push(`${i2}in:                # ${c.comment}`);
+    s.in.forEach((v, i) => out.push(`${i2}  - ${scalar(v)}   # ${c.valueComments[i]}`));
+  }
+  if (s.keywords) {
+    out.push(`${i2}keywords:          # ${c.comment}`);
+    s.keywords.forEach((v, i) => out.push(`${i2}  - ${scalar(v)}   # ${c.valueComments[i]}`));
+  }
+  if (s.range) out.push(`${i2}range: { ${Object.entries(s.range).map(([k, v]) => `${k}: ${v}`).join(", ")} }   # ${c.comment}`);
+  if (s.present !== undefined) out.push(`${i2}present: ${s.present}   # ${c.comment}`);
+  if (s.missing) out.push(`${i2}missing: ${s.missing}`);
+  const why = hasPopulation ? `separation ${c.separation.toFixed(2)}: customers match ${pct(c.customersMatch)}, all ${pct(c.populationMatch)}` : "customers only: equal weights";
+  out.push(`${i2}weight: ${s.weight}   # ${why}`);
+  return out;
+}
+
+export interface SegmentDraft {
+  /** The segment column's value, as written. */
+  readonly value: string;
+  readonly customers: number;
+  readonly draft: Draft;
+}
+
+/**
+ * The main draft with one segment per value of the segment column: prospects with that value are
+ * scored by what that segment's customers share (its own learned criteria; the main criteria weigh
+ * 0 there). The text validates, or this throws.
+ */
+export function withSegments(main: Draft, field: { name: string; column: string }, segments: readonly SegmentDraft[], hasPopulation: boolean): Draft {
+  if (segments.length === 0) return main;
+  const used = new Set<string>();
+  const ids = segments.map((seg) => {
+    let id = phraseKey(seg.value).replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "") || "segment";
+    if (id === "unassigned") id = "segment-unassigned";
+    const base = id;
+    for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
+    used.add(id);
+    return id;
+  });
+  const out: string[] = [main.text.trimEnd(), ""];
+  // The segment field, for `when`; added under fields if the main draft does not have it.
+  const fields = { ...(main.spec.fields ?? {}) };
+  if (!Object.hasOwn(fields, field.name)) {
+    out.push(`# the segment column, for the segments' when tests`, `fields_segment_placeholder`);
+    fields[field.name] = [field.column];
+  }
+  out.push(`segments:                # one per value of ${field.column} with enough customers; learned from that segment's customers`);
+  const specSegments: NonNullable<PortraitSpec["segments"]> = [];
+  segments.forEach((seg, k) => {
+    const id = ids[k]!;
+    const criteria = seg.draft.criteria.map((c) => ({ ...c, spec: { ...c.spec, id: `${id}.${c.spec.id}` } }));
+    const weights = Object.fromEntries(main.criteria.map((c) => [c.spec.id, 0]));
+    out.push(`  - id: ${id}   # ${count(seg.customers)} customers`, `    label: ${scalar(seg.value)}`, `    when:`, `      - { field: ${scalar(field.name)}, in: [${scalar(seg.value)}], normalize: text }`);
+    out.push(`    weights: { ${Object.keys(weights).map((w) => `${scalar(w)}: 0`).join(", ")} }   # the main criteria do not count here; this segment's own do`);
+    out.push(`    criteria:`);
+    for (const c of criteria) out.push(...renderCriterion(c, c.spec, "      ", hasPopulation));
+    specSegments.push({ id, label: seg.value, when: [{ field: field.name, in: [seg.value], normalize: "text" }], weights, criteria: criteria.map((c) => c.spec) });
+  });
+  out.push(`segment_rule: first`);
+  let text = `${out.join("\n")}\n`;
+  if (text.includes("fields_segment_placeholder")) {
+    // Insert the alias into the fields section rather than a second fields key.
+    text = text.replace(`# the segment column, for the segments' when tests\nfields_segment_placeholder\n`, "");
+    text = text.replace(/\n\ncriteria:\n/, `\n  ${scalar(field.name)}: [${scalar(field.column)}]   # the segment column, for the segments' when tests\n\ncriteria:\n`);
+  }
+  const spec: PortraitSpec = { ...main.spec, fields, segments: specSegments, segment_rule: "first" };
+  const check = validatePortraitText(text, "draft");
+  if (!check.ok) throw new Error(`internal error: the learned draft with segments does not validate: ${check.errors.map((e) => e.message).join("; ")}`);
+  return { ...main, spec, text };
 }

@@ -82,18 +82,30 @@ describe("portrait learn", () => {
     expect(clean.stdout).toMatch(/#\s+closed \(date\): dates: not learned from/);
   });
 
-  it("drafts one portrait per segment next to -o, and says which segments were too small", async () => {
+  it("learns one segment per value of the segment column, each against that segment's own population", async () => {
     const dir = tempDir({ "few.csv": `${readFileSync(CUSTOMERS_2025, "utf8").trimEnd()}\nLone Co GmbH,DE,Solo,Wholesaler,,,,,,,,2025-05-05,yes,1000\n` });
     const r = await runCli(["learn", "few.csv", "--population", LEADS, "-p", B2B, "-o", "draft.yaml", "--segment-by", "Segment"], { cwd: dir });
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toMatch(/learn: segment Trade \(299 customers\): business_type \d+, web_visits \d+, country \d+; wrote draft\.trade\.yaml/);
+    expect(r.stderr).toMatch(/learn: segment Trade \(299 customers\): web_visits \d+, country \d+, business_type \d+/);
     expect(r.stderr).toContain("learn: segment Solo: 1 customers, under the minimum support of 13: not drafted");
-    const trade = parseYaml(readFileSync(join(dir, "draft.trade.yaml"), "utf8")) as { name: string; criteria: DraftCriterion[] };
-    expect(trade.name).toBe("EU & North America furniture importers: Trade");
-    for (const seg of ["trade", "retail", "projects"]) expect((await runCli(["validate", `draft.${seg}.yaml`], { cwd: dir })).code).toBe(0);
-    const noOut = await runCli(["learn", CUSTOMERS_2025, "--segment-by", "Segment"]);
-    expect(noOut.code).toBe(2);
-    expect(noOut.stderr).toContain("--segment-by writes one draft per segment next to -o FILE");
+    const text = readFileSync(join(dir, "draft.yaml"), "utf8");
+    const draft = parseYaml(text) as { fields: Record<string, string[]>; segments: Array<{ id: string; when: unknown[]; weights: Record<string, number>; criteria: DraftCriterion[] }> };
+    expect(draft.fields.segment).toEqual(["Segment"]);
+    expect(draft.segments.map((s) => s.id)).toEqual(["projects", "retail", "trade"]);
+    const trade = draft.segments.find((s) => s.id === "trade")!;
+    expect(trade.when).toEqual([{ field: "segment", in: ["Trade"], normalize: "text" }]);
+    expect(Object.values(trade.weights)).toEqual([0, 0, 0]);
+    // Within Trade, wholesalers still beat distributors and importers: the planted effect, not the segment's own definition.
+    const tradeBuyer = trade.criteria.find((c) => c.field === "business_type")!;
+    expect(tradeBuyer.in!.every((v) => /wholesal|großhandel/i.test(v))).toBe(true);
+    expect(text).toContain("segments:                # one per value of Segment with enough customers");
+    expect(text).not.toContain("WARNING");
+    // The draft validates and scores: prospects go to their segment.
+    const v = await runCli(["validate", "draft.yaml"], { cwd: dir });
+    expect(v.code, v.stderr).toBe(0);
+    const scored = await runCli(["score", LEADS, "-p", "draft.yaml", "--format", "json"], { cwd: dir });
+    const segs = new Set((JSON.parse(scored.stdout).results as Array<{ segment: { id: string } }>).map((x) => x.segment.id));
+    expect([...segs].sort()).toEqual(["projects", "retail", "trade"]);
   });
 
   it("learns from customers alone, with equal weights, and says so", async () => {
