@@ -7,7 +7,9 @@
  * - with both `.` and `,`, the one that comes last is the decimal mark (`1.234,5` and `1,234.5`);
  * - a lone `,` followed by exactly three digits, after 1-3 digits that do not start with 0, groups
  *   thousands (`1,234` = 1234); any other lone `,` is a decimal comma (`1,5`, `12,50`, `0,125`);
- * - a lone `.` is a decimal point (`1.234` = 1.234); several are thousands separators (`1.234.567`).
+ * - a lone `.` is a decimal point (`1.234` = 1.234); several are thousands separators (`1.234.567`);
+ * - in a euro amount (`€`, `EUR`) a lone `.` before three digits groups thousands too (`€240.000` =
+ *   240000, as `€1,200` = 1200), since cents have two digits (`€12.50`, `€1,5` stay decimals).
  * Thousands groups must have three digits, otherwise the text is not a number (`1,23,4`).
  * Returns null for text that is not a number; never NaN or an infinity.
  */
@@ -21,6 +23,7 @@ const MULTIPLIERS: ReadonlyMap<string, number> = new Map([
 
 const CURRENCY_RE = /^(?:[$€£¥₹₽₩₺₫฿]|(?:us|au|ca|hk|nz|s)\$|usd|eur|gbp|cny|rmb|jpy|inr|rub|krw|try|aud|cad|chf|sek|nok|dkk|pln|czk|huf|brl|mxn|hkd|sgd|aed|sar|zar|vnd|thb|idr|myr|php)\.?\s*/i;
 const CURRENCY_END_RE = /\s*(?:[$€£¥₹₽₩₺₫฿]|usd|eur|gbp|cny|rmb|jpy|inr|rub|krw|try|aud|cad|chf|sek|nok|dkk|pln|czk|huf|brl|mxn|hkd|sgd|aed|sar|zar|vnd|thb|idr|myr|php)$/i;
+const EURO_RE = /€|\beur\b/i;
 const APPROX_RE = /^(?:~|≈|approx\.?|approximately|about|around|ca\.?|circa|est\.?|>=|<=|>|<|≥|≤|over|under|up to|more than|less than)\s*/i;
 // A number's digits with optional grouping; the quantifiers are separated by literal characters,
 // so the regular expression cannot backtrack badly.
@@ -36,6 +39,7 @@ const TAIL_RE = /^[\s/\p{L}.+*]*$/u;
 export function parseNumber(text: string): number | null {
   let s = text.trim();
   if (s === "") return null;
+  const euro = EURO_RE.test(s);
   let sign = 1;
   if (s.startsWith("(") && s.endsWith(")")) {
     sign = -1;
@@ -61,8 +65,8 @@ export function parseNumber(text: string): number | null {
     if (!TAIL_RE.test(tail ?? "")) return null;
     const bMul = multiplier(bSuffix);
     const aMul = aSuffix === undefined ? bMul : multiplier(aSuffix);
-    const lo = digits(a!);
-    const hi = digits(b!);
+    const lo = digits(a!, euro);
+    const hi = digits(b!, euro);
     if (lo === null || hi === null || aMul === null || bMul === null) return null;
     return finite(sign * ((lo * aMul + hi * bMul) / 2));
   }
@@ -71,7 +75,7 @@ export function parseNumber(text: string): number | null {
   const [, plusMinus, num, suffix, , tail] = single;
   if (!TAIL_RE.test(tail ?? "")) return null;
   const mul = multiplier(suffix);
-  const value = digits(num!);
+  const value = digits(num!, euro);
   if (value === null || mul === null) return null;
   return finite((plusMinus === "-" ? -sign : sign) * value * mul);
 }
@@ -91,7 +95,7 @@ function multiplier(suffix: string | undefined): number | null {
   return exact ?? 1;
 }
 
-function digits(raw: string): number | null {
+function digits(raw: string, euro = false): number | null {
   const s = raw.replace(/['\u00a0\u202f ]/g, "");
   const lastDot = s.lastIndexOf(".");
   const lastComma = s.lastIndexOf(",");
@@ -114,7 +118,9 @@ function digits(raw: string): number | null {
       if (intPart === "") return null;
     } else {
       const [before = "", after = ""] = parts;
-      const thousands = sep === "," && after.length === 3 && before.length >= 1 && before.length <= 3 && !before.startsWith("0");
+      // In a euro amount a lone mark before three digits groups thousands whichever it is (`€240.000` the
+      // continental way, `€1,200` the Irish way): cents have two digits.
+      const thousands = (sep === "," || euro) && after.length === 3 && before.length >= 1 && before.length <= 3 && !before.startsWith("0");
       if (thousands) intPart = before + after;
       else {
         intPart = before === "" ? "0" : before;

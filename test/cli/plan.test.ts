@@ -87,7 +87,8 @@ describe("portrait explain", () => {
     const r = await runCli(["explain", B2B_CSV, "-p", B2B, "--match", "lyon maison", "--as-of", "2026-04-20"]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain("Lyon Maison Import  (");
-    expect(r.stdout).toMatch(/score 60\.3, tier B, confidence \d(\.\d+)?/);
+    expect(r.stdout).toMatch(/score 67\.8, tier B, confidence \d(\.\d+)?/);
+    expect(r.stdout).toMatch(/^purchase-volume +15 +€240\.000 +0\.52 +\+7\.5 +240k$/m); // a euro amount: the dot groups thousands
     expect(r.stdout).toContain("segment: Importers and distributors (importer-distributor): business_type importateur");
     expect(r.stdout).toContain("  problem: quality claims from the retailers it supplies");
     expect(r.stdout).toContain("  lead with: QC report with every shipment, samples in 10 days");

@@ -24,6 +24,8 @@ const CASES: Array<[string, number | null]> = [
   ["2bn", 2000000000],
   ["$1.5B", 1500000000],
   ["€1.2M", 1200000],
+  // Euro amounts: a lone mark before three digits groups thousands (cents have two digits).
+  ["€240.000", 240000], ["240.000 €", 240000], ["EUR 1.500", 1500], ["€ 1,200", 1200], ["€12.50", 12.5], ["€1,5", 1.5], ["€0.500", 0.5],
   ["$40,000", 40000],
   ["USD 40,000", 40000],
   ["40 000 EUR", 40000],
