@@ -4,7 +4,7 @@ import { formatPoints } from "../engine/reasons.js";
 import { foldText, isBlank } from "../engine/text.js";
 import type { CompiledPortrait } from "../engine/types.js";
 import { matchedBuyer, matchLabel } from "../pipeline/rank-run.js";
-import { scoreFiles, type ScoredRow, type ScoreRun } from "../pipeline/score-files.js";
+import { scoreFiles, type RowDetail, type ScoredRow, type ScoreRun } from "../pipeline/score-files.js";
 import { renderDiagnostics, stripControls } from "../report/print.js";
 import { dateFormatOption, dateOption } from "./customs.js";
 import { tableSources } from "./files.js";
@@ -65,7 +65,6 @@ async function runExplain(files: string[], opts: ExplainOptions, io: CliIO): Pro
     allowMissingFields: opts.allowMissingFields === true,
     ...(encoding !== undefined && { encoding }),
     customs: customs.scoring,
-    keepValues: true,
     ...(opts.asOf !== undefined && { context: { asOf: opts.asOf } }),
     onDiagnostic: (d) => io.stderr.write(renderDiagnostics([d], chalk)),
   });
@@ -83,11 +82,14 @@ async function runExplain(files: string[], opts: ExplainOptions, io: CliIO): Pro
   }
   const total = chosen.length;
   chosen = chosen.slice(0, limit);
-  const cards = chosen.map((row) => ({ row, move: whatWouldMoveUp(portrait.compiled, row.result) }));
+  const cards = chosen.map((row) => {
+    const d = run.detail(row);
+    return { row, d, move: whatWouldMoveUp(portrait.compiled, d.result) };
+  });
   if (opts.format === "json") {
-    io.stdout.write(`${JSON.stringify({ portrait: { name: portrait.compiled.name, version: portrait.compiled.version, file: portrait.file }, matched: total, cards: cards.map((c) => cardJson(portrait.compiled, run, c.row, c.move)) }, null, 2)}\n`);
+    io.stdout.write(`${JSON.stringify({ portrait: { name: portrait.compiled.name, version: portrait.compiled.version, file: portrait.file }, matched: total, cards: cards.map((c) => cardJson(portrait.compiled, run, c.row, c.d, c.move)) }, null, 2)}\n`);
   } else {
-    io.stdout.write(cards.map((c) => renderCard(portrait.compiled, run, c.row, c.move)).join("\n"));
+    io.stdout.write(cards.map((c) => renderCard(portrait.compiled, run, c.row, c.d, c.move)).join("\n"));
     if (total > chosen.length) io.stdout.write(`\n(${total - chosen.length} more match "${opts.match}"; raise --limit to see them)\n`);
   }
   return EXIT.ok;
@@ -109,8 +111,8 @@ function findMatches(portrait: CompiledPortrait, run: ScoreRun, text: string): S
   return byName.length > 0 ? byName : run.rows.filter((r) => r.fields.some((c) => foldText(c).includes(needle)));
 }
 
-function cardJson(portrait: CompiledPortrait, run: ScoreRun, row: ScoredRow, move: MoveUp): Record<string, unknown> {
-  const res = row.result;
+function cardJson(portrait: CompiledPortrait, run: ScoreRun, row: ScoredRow, d: RowDetail, move: MoveUp): Record<string, unknown> {
+  const res = d.result;
   return {
     name: nameOf(portrait, row),
     source: { file: run.sources[row.source]!.name, line: row.line },
@@ -125,7 +127,7 @@ function cardJson(portrait: CompiledPortrait, run: ScoreRun, row: ScoredRow, mov
     missing: res.missing,
     disqualified: res.disqualified,
     ...(res.segment && { segment: { ...res.segment, ...segmentText(portrait, res.segment.id) } }),
-    ...(row.plan && { channel: row.plan.channel, next_step: row.plan.nextStep }),
+    ...(d.plan && { channel: d.plan.channel, next_step: d.plan.nextStep }),
     ...(row.customs && { customs: row.customs }),
     move_up: move,
   };
@@ -138,8 +140,8 @@ function segmentText(portrait: CompiledPortrait, id: string): { problems: readon
 
 const safe = (s: string) => stripControls(s).replace(/\s+/g, " ");
 
-function renderCard(portrait: CompiledPortrait, run: ScoreRun, row: ScoredRow, move: MoveUp): string {
-  const res = row.result;
+function renderCard(portrait: CompiledPortrait, run: ScoreRun, row: ScoredRow, d: RowDetail, move: MoveUp): string {
+  const res = d.result;
   const out: string[] = [];
   out.push(`${safe(nameOf(portrait, row))}  (${safe(run.sources[row.source]!.name)}:${row.line})`);
   out.push(`score ${res.score}, tier ${res.tier}, confidence ${res.confidence} (share of the criteria's weight with data to judge)`);
@@ -162,7 +164,7 @@ function renderCard(portrait: CompiledPortrait, run: ScoreRun, row: ScoredRow, m
   }
   if (res.missing.length) out.push(`missing data: ${res.missing.join(", ")}`);
   if (row.customs) out.push(`customs: ${matchLabel(row.customs)}${matchedBuyer(row.customs) ? `: ${safe(matchedBuyer(row.customs))}` : ""}`);
-  if (row.plan) out.push(`channel plan: first ${row.plan.channel}; next step: ${safe(row.plan.nextStep)}`);
+  if (d.plan) out.push(`channel plan: first ${d.plan.channel}; next step: ${safe(d.plan.nextStep)}`);
   if (move.tier === null) out.push(`move up: ${move.note}`);
   else if (move.criteria === null) out.push(`to reach ${move.tier.name} (${move.tier.min}): ${move.note}`);
   else out.push(`to reach ${move.tier.name} (${move.tier.min}): meet ${move.criteria.join(" + ")} -> ${move.score}`);

@@ -189,9 +189,9 @@ function reportPlan(portrait: LoadedPortrait, run: ScoreRun, asOf: string | unde
     const counts = new Map<string, number>();
     let several = 0;
     for (const r of run.rows) {
-      const id = r.result.segment?.id ?? "";
+      const id = r.segment ?? "";
       counts.set(id, (counts.get(id) ?? 0) + 1);
-      if ((r.result.segment?.also.length ?? 0) > 0) several++;
+      if (r.fitsSeveral) several++;
     }
     const text = [...c.segments.map((s) => s.id), UNASSIGNED].map((id) => `${id} ${counts.get(id) ?? 0}`).join(", ");
     io.stderr.write(chalk.dim(`segments: ${text}${several ? `; ${several} fit several (placed by segment_rule ${c.segmentRule})` : ""}\n`));

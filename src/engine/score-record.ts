@@ -49,6 +49,78 @@ export function scoreRecord(
 /** The bucket for prospects that no segment takes. */
 export const UNASSIGNED = "unassigned";
 
+/** What ranking needs of a scored record: scoreRecord's score, tier and segment, without the contributions. */
+export interface ScoreSummary {
+  readonly score: number;
+  readonly tier: string;
+  readonly disqualified: boolean;
+  /** The segment's id, when the portrait has segments. */
+  readonly segment?: string;
+  /** The record fits other segments too. */
+  readonly fitsSeveral: boolean;
+}
+
+/**
+ * scoreRecord's score, tier and segment, computed the same way (the same sums in the same order, so
+ * the same numbers; a property test checks it) without building a contribution per criterion: for
+ * ranking large files, whose rows' details are rebuilt only when they are written.
+ */
+export function scoreSummary(portrait: CompiledPortrait, values: readonly (string | undefined)[]): ScoreSummary {
+  const disqualified = findDisqualification(portrait, values) !== null;
+  const tierOf = (score: number) => (disqualified ? DISQUALIFIED_TIER : tierFor(portrait, score));
+  if (portrait.segments.length === 0) {
+    const score = scoreOnly(portrait.criteria, values);
+    return { score, tier: tierOf(score), disqualified, fitsSeveral: false };
+  }
+  let fits = 0;
+  let chosen: string | null = null;
+  let best = 0;
+  for (const seg of portrait.segments) {
+    if (!seg.when.every((w) => whenHolds(w, values))) continue;
+    fits++;
+    if (chosen === null) {
+      chosen = seg.id;
+      best = scoreOnly(seg.criteria, values);
+    } else if (portrait.segmentRule === "best") {
+      const s = scoreOnly(seg.criteria, values);
+      if (s > best) {
+        chosen = seg.id;
+        best = s;
+      }
+    }
+  }
+  if (chosen === null) {
+    const score = scoreOnly(portrait.criteria, values);
+    return { score, tier: tierOf(score), disqualified, segment: UNASSIGNED, fitsSeveral: false };
+  }
+  return { score: best, tier: tierOf(best), disqualified, segment: chosen, fitsSeveral: fits > 1 };
+}
+
+/** The score of scoreWith: the same matches, denominator and sum order. */
+function scoreOnly(criteria: readonly CompiledCriterion[], values: readonly (string | undefined)[]): number {
+  const n = criteria.length;
+  const matches = new Array<number | null>(n);
+  let denominator = 0;
+  for (let i = 0; i < n; i++) {
+    const c = criteria[i]!;
+    const value = values[c.fieldIndex];
+    let match: number | null;
+    if (isBlank(value)) match = policyMatch(c.missing);
+    else {
+      const t = c.test(value!);
+      match = "unreadable" in t ? policyMatch(c.missing) : t.match;
+    }
+    matches[i] = match;
+    if (match !== null && c.weight > 0) denominator += c.weight;
+  }
+  let sum = 0;
+  for (let i = 0; i < n; i++) {
+    const m = matches[i];
+    sum += m === null || m === undefined || denominator === 0 ? 0 : (100 * criteria[i]!.weight * m) / denominator;
+  }
+  return Math.round(Math.min(100, Math.max(0, sum)) * 10) / 10;
+}
+
 function whenHolds(w: CompiledWhen, values: readonly (string | undefined)[]): boolean {
   const value = values[w.fieldIndex];
   if (isBlank(value)) return false;

@@ -31,10 +31,11 @@ export async function writeCsv(sink: Sink, portrait: CompiledPortrait, ranked: R
   await sink.write((options.bom ? BOM : "") + stringify([safe(header)]));
   for (let start = 0; start < ranked.rows.length; start += BATCH) {
     const batch = ranked.rows.slice(start, start + BATCH).map((r) => {
-      const res = r.row.result;
-      const cells = [...inputCells(ranked, r.row), String(r.rank), String(res.score), String(res.confidence), res.tier, r.reasons];
+      const d = ranked.detail(r);
+      const res = d.result;
+      const cells = [...inputCells(ranked, r.row), String(r.rank), String(res.score), String(res.confidence), res.tier, d.reasons];
       if (ranked.segmented) cells.push(res.segment?.id ?? "");
-      if (ranked.planned) cells.push(r.row.plan?.channel ?? "", r.row.plan?.nextStep ?? "");
+      if (ranked.planned) cells.push(d.plan?.channel ?? "", d.plan?.nextStep ?? "");
       if (ranked.joined) cells.push(matchLabel(r.row.customs), matchedBuyer(r.row.customs));
       if (explain) {
         const points = new Map(res.contributions.map((c) => [c.id, c.points]));

@@ -15,15 +15,16 @@ export function resultObject(ranked: RankedRun, r: RankedRow, sourceName: string
   ranked.inputColumns.forEach((c, i) => {
     record[c] = cells[i]!;
   });
-  const res = r.row.result;
+  const d = ranked.detail(r);
+  const res = d.result;
   return {
     rank: r.rank,
     score: res.score,
     confidence: res.confidence,
     tier: res.tier,
-    reasons: r.reasons,
+    reasons: d.reasons,
     ...(res.segment !== undefined && { segment: res.segment }),
-    ...(r.row.plan !== undefined && { channel: r.row.plan.channel, next_step: r.row.plan.nextStep }),
+    ...(d.plan !== undefined && { channel: d.plan.channel, next_step: d.plan.nextStep }),
     disqualified: res.disqualified,
     missing: res.missing,
     contributions: res.contributions.map((c) => ({ id: c.id, field: c.field, weight: c.weight, match: c.match === null ? null : round4(c.match), points: c.points, status: c.status, detail: c.detail })),

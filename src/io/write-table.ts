@@ -70,12 +70,13 @@ export async function writeTable(sink: Sink, portrait: CompiledPortrait, ranked:
   const lines = [chalk.bold(`${"rank".padStart(5)} ${"score".padStart(6)} tier ${fit(terminalSafe(nameTitle), nameWidth)} reasons`)];
   const indent = " ".repeat(fixed);
   ranked.rows.forEach((r, i) => {
-    const res = r.row.result;
+    const d = ranked.detail(r);
+    const res = d.result;
     const tier = (colour.get(res.tier) ?? chalk.dim)(res.tier.padEnd(4));
-    const [first = "", ...more] = wrapReasons(terminalSafe(r.reasons), reasonsWidth);
+    const [first = "", ...more] = wrapReasons(terminalSafe(d.reasons), reasonsWidth);
     lines.push(`${String(r.rank).padStart(5)} ${res.score.toFixed(1).padStart(6)} ${tier} ${fit(names[i]!, nameWidth)} ${first}`);
     for (const m of more) lines.push(`${indent}${m}`);
-    const plan = [res.segment ? `segment ${res.segment.id}` : "", r.row.plan ? `next: ${r.row.plan.nextStep}` : ""].filter(Boolean).join("; ");
+    const plan = [res.segment ? `segment ${res.segment.id}` : "", d.plan ? `next: ${d.plan.nextStep}` : ""].filter(Boolean).join("; ");
     for (const m of plan ? wrapReasons(terminalSafe(plan), reasonsWidth) : []) lines.push(`${indent}${chalk.dim(m)}`);
   });
   await sink.write(`${lines.join("\n")}\n`);

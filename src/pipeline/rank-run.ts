@@ -4,12 +4,16 @@
 import { rankOrder } from "../engine/rank.js";
 import { formatReasons } from "../engine/reasons.js";
 import { DISQUALIFIED_TIER, type CompiledPortrait } from "../engine/types.js";
-import type { ScoredRow, ScoreRun } from "./score-files.js";
+import type { RowDetail, ScoredRow, ScoreRun } from "./score-files.js";
 import type { MatchInfo } from "./customs-join.js";
 
 export interface RankedRow {
   readonly rank: number;
   readonly row: ScoredRow;
+}
+
+/** What a writer prints for a ranked row: the full result, the channel plan and the reasons column. */
+export interface RankedDetail extends RowDetail {
   readonly reasons: string;
 }
 
@@ -42,6 +46,8 @@ export interface RankedRun {
   /** Whether the portrait has segments (adds segment) and channels (adds channel and next_step). */
   readonly segmented: boolean;
   readonly planned: boolean;
+  /** The row's full result and reasons, recomputed for writing (see ScoredRow). */
+  readonly detail: (r: RankedRow) => RankedDetail;
   readonly counts: Counts;
 }
 
@@ -60,15 +66,15 @@ export function tierOrder(portrait: CompiledPortrait): string[] {
 }
 
 export function rankRun(portrait: CompiledPortrait, run: ScoreRun, options: RankOptions = {}): RankedRun {
-  const order = rankOrder(run.rows.map((r) => ({ score: r.result.score, disqualified: r.result.disqualified !== null, cells: r.fields })));
+  const order = rankOrder(run.rows.map((r) => ({ score: r.score, disqualified: r.disqualified, cells: r.fields })));
   const tiers = tierOrder(portrait);
   const counts: Counts = { read: 0, scored: run.rows.length, rejected: run.rejects.length, disqualified: 0, written: 0, tiers: tierCounts(tiers), meanScore: null };
   counts.read = counts.scored + counts.rejected;
   let sum = 0;
   for (const r of run.rows) {
-    counts.tiers[r.result.tier] = (counts.tiers[r.result.tier] ?? 0) + 1;
-    if (r.result.disqualified) counts.disqualified++;
-    else sum += r.result.score;
+    counts.tiers[r.tier] = (counts.tiers[r.tier] ?? 0) + 1;
+    if (r.disqualified) counts.disqualified++;
+    else sum += r.score;
   }
   const qualified = counts.scored - counts.disqualified;
   counts.meanScore = qualified > 0 ? Math.round((sum / qualified) * 10) / 10 : null;
@@ -79,10 +85,10 @@ export function rankRun(portrait: CompiledPortrait, run: ScoreRun, options: Rank
   for (const i of order) {
     const row = run.rows[i]!;
     rank++;
-    if (options.dropDisqualified && row.result.disqualified) continue;
-    if (options.minTier !== undefined && tiers.indexOf(row.result.tier) > limit) continue;
+    if (options.dropDisqualified && row.disqualified) continue;
+    if (options.minTier !== undefined && tiers.indexOf(row.tier) > limit) continue;
     if (options.top !== undefined && rows.length >= options.top) break;
-    rows.push({ rank, row, reasons: formatReasons(row.result) });
+    rows.push({ rank, row });
   }
   counts.written = rows.length;
 
@@ -98,6 +104,10 @@ export function rankRun(portrait: CompiledPortrait, run: ScoreRun, options: Rank
   return {
     rows, inputColumns, columnMaps, outputNames, counts, joined: run.rows.some((r) => r.customs !== undefined),
     segmented: portrait.segments.length > 0, planned: portrait.channels.length > 0,
+    detail: (r) => {
+      const d = run.detail(r.row);
+      return { ...d, reasons: formatReasons(d.result) };
+    },
   };
 }
 

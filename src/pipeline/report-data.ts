@@ -21,15 +21,17 @@ export interface ReportMeta {
 
 export function reportData(portrait: CompiledPortrait, run: ScoreRun, ranked: RankedRun, meta: ReportMeta): ReportData {
   const c = ranked.counts;
+  // The report needs every row's contributions and plan: recomputed once here (see ScoredRow).
+  const details = new Map(run.rows.map((r) => [r, run.detail(r)]));
   const tiers = tierOrder(portrait);
   const segments = portrait.segments.length === 0 ? [] : [...portrait.segments.map((s) => s.id), UNASSIGNED].map((id) => {
-    const rows = run.rows.filter((r) => r.result.segment?.id === id);
+    const rows = run.rows.filter((r) => r.segment === id);
     const byTier: Record<string, number> = Object.create(null) as Record<string, number>;
-    for (const t of tiers) byTier[t] = rows.filter((r) => r.result.tier === t).length;
+    for (const t of tiers) byTier[t] = rows.filter((r) => r.tier === t).length;
     return { segment: id, count: rows.length, tiers: byTier };
   });
   const scoreHistogram = Array.from({ length: 10 }, (_, i) => ({ from: i * 10, to: i * 10 + 10, count: 0 }));
-  for (const r of run.rows) scoreHistogram[Math.min(9, Math.floor(r.result.score / 10))]!.count++;
+  for (const r of run.rows) scoreHistogram[Math.min(9, Math.floor(r.score / 10))]!.count++;
 
   // Each criterion's share of all points awarded, and the share of rows (that have it) with data to judge it.
   const ids = explainIds(portrait);
@@ -38,7 +40,7 @@ export function reportData(portrait: CompiledPortrait, run: ScoreRun, ranked: Ra
   const present = new Map(ids.map((id) => [id, 0]));
   let total = 0;
   for (const r of run.rows) {
-    for (const k of r.result.contributions) {
+    for (const k of details.get(r)!.result.contributions) {
       points.set(k.id, (points.get(k.id) ?? 0) + k.points);
       present.set(k.id, (present.get(k.id) ?? 0) + 1);
       if (k.status === "scored") judged.set(k.id, (judged.get(k.id) ?? 0) + 1);
@@ -54,24 +56,28 @@ export function reportData(portrait: CompiledPortrait, run: ScoreRun, ranked: Ra
 
   const channelCounts = new Map<string, { channel: string; activity: string | null; count: number }>();
   for (const r of run.rows) {
-    if (!r.plan) continue;
-    const key = `${r.plan.channel}\u0000${r.plan.activity ?? ""}`;
-    const entry = channelCounts.get(key) ?? { channel: r.plan.channel, activity: r.plan.activity, count: 0 };
+    const plan = details.get(r)!.plan;
+    if (!plan) continue;
+    const key = `${plan.channel}\u0000${plan.activity ?? ""}`;
+    const entry = channelCounts.get(key) ?? { channel: plan.channel, activity: plan.activity, count: 0 };
     entry.count++;
     channelCounts.set(key, entry);
   }
   const channels = [...channelCounts.values()].sort((a, b) => b.count - a.count || (a.channel < b.channel ? -1 : a.channel > b.channel ? 1 : (a.activity ?? "") < (b.activity ?? "") ? -1 : 1));
 
   const nameCol = nameColumn(portrait, ranked);
-  const top = ranked.rows.slice(0, meta.top).map((r) => ({
-    rank: r.rank,
-    name: inputCells(ranked, r.row)[nameCol] ?? "",
-    score: r.row.result.score,
-    tier: r.row.result.tier,
-    segment: r.row.result.segment?.id ?? null,
-    channel: r.row.plan ? r.row.plan.nextStep.split("; then ")[0]! : null,
-    reasons: r.reasons,
-  }));
+  const top = ranked.rows.slice(0, meta.top).map((r) => {
+    const d = ranked.detail(r);
+    return {
+      rank: r.rank,
+      name: inputCells(ranked, r.row)[nameCol] ?? "",
+      score: r.row.score,
+      tier: r.row.tier,
+      segment: r.row.segment ?? null,
+      channel: d.plan ? d.plan.nextStep.split("; then ")[0]! : null,
+      reasons: d.reasons,
+    };
+  });
   return {
     title: portrait.name,
     portrait: meta.portrait,

@@ -2,7 +2,7 @@
  * read -> map -> score for one or more CSV sources; rows keep their file and line. Ranking and
  * writing are the caller's: this returns every scored row and every rejected one.
  */
-import { scoreRecord } from "../engine/score-record.js";
+import { scoreRecord, scoreSummary } from "../engine/score-record.js";
 import { planOutreach, type OutreachPlan } from "../engine/channels.js";
 import { formatDay } from "../customs/dates.js";
 import type { CompiledPortrait, ScoreContext, ScoreResult } from "../engine/types.js";
@@ -22,18 +22,34 @@ import { customsFieldPlan, fillCustomsValues, joinProspect, profileCells, type C
 /** Rows between two progress reports. */
 export const PROGRESS_EVERY = 10_000;
 
+/**
+ * A scored row holds what ranking and counting need; the full result (every criterion's match,
+ * points and detail, the channel plan) is recomputed when a row is written (ScoreRun.detail).
+ * Scoring is pure, so the recomputed result is the one scoring saw, and a run of a million rows
+ * does not hold ten contribution objects per row.
+ */
 export interface ScoredRow {
   /** Index of the source in the run. */
   readonly source: number;
   readonly line: number;
   readonly fields: string[];
-  readonly result: ScoreResult;
+  readonly score: number;
+  readonly tier: string;
+  readonly disqualified: boolean;
+  /** The segment's id, when the portrait has segments; whether the row fit other segments too. */
+  readonly segment?: string;
+  readonly fitsSeveral?: boolean;
+  /** One value per portrait field (customs.* values filled in). */
+  readonly values: readonly (string | undefined)[];
   /** How the prospect was joined to customs data; undefined when no customs data was joined. */
   readonly customs?: MatchInfo;
-  /** The channel plan; undefined when the portrait has no channels. */
+}
+
+/** A row's full result and channel plan. */
+export interface RowDetail {
+  readonly result: ScoreResult;
+  /** Undefined when the portrait has no channels. */
   readonly plan?: OutreachPlan;
-  /** One value per portrait field, kept with `keepValues` (for explain). */
-  readonly values?: readonly (string | undefined)[];
 }
 
 export interface RejectedRow {
@@ -61,6 +77,8 @@ export interface ScoreRun {
   readonly sources: SourceSummary[];
   readonly rows: ScoredRow[];
   readonly rejects: RejectedRow[];
+  /** The full result of a row, recomputed (pure: the same as when it was scored). */
+  readonly detail: (row: ScoredRow) => RowDetail;
 }
 
 export interface CustomsScoring {
@@ -77,8 +95,6 @@ export interface ScoreFilesOptions extends CsvOptions {
   readonly allowMissingFields?: boolean;
   readonly customs?: CustomsScoring;
   readonly context?: ScoreContext;
-  /** Keep each row's field values on the scored row. */
-  readonly keepValues?: boolean;
   /** Called with the number of rows read so far, every PROGRESS_EVERY rows. */
   readonly onProgress?: (rows: number) => void;
   readonly onDiagnostic?: (d: Diagnostic) => void;
@@ -86,7 +102,14 @@ export interface ScoreFilesOptions extends CsvOptions {
 
 export async function scoreFiles(portrait: CompiledPortrait, inputs: readonly TableSource[], options: ScoreFilesOptions = {}): Promise<ScoreRun> {
   const report = options.onDiagnostic ?? (() => {});
-  const run: ScoreRun = { sources: [], rows: [], rejects: [] };
+  // The date the channel plan's activities are judged on: --as-of, as the CLI passes it (context, or customs).
+  const planAsOf = options.context?.asOf ?? (options.customs?.asOf !== undefined ? formatDay(options.customs.asOf) : null);
+  const detail = (row: ScoredRow): RowDetail => {
+    const result = scoreRecord(portrait, row.values, options.context);
+    const plan = planOutreach(portrait, row.values, result.segment?.id, planAsOf) ?? undefined;
+    return plan ? { result, plan } : { result };
+  };
+  const run: ScoreRun = { sources: [], rows: [], rejects: [], detail };
   const customs = options.customs;
   const plan = customsFieldPlan(portrait);
   let seen = 0;
@@ -130,9 +153,7 @@ export async function scoreFiles(portrait: CompiledPortrait, inputs: readonly Ta
         if (aggregator) return aggregator.row(row);
         const values = fieldValues(mapping!, row.fields);
         const match = customs?.join ? joinProspect(customs.join, plan, values, { file: input.name, line: row.line }) : undefined;
-        const result = scoreRecord(portrait, values, options.context);
-        const outreach = planOutreach(portrait, values, result.segment?.id, options.context?.asOf ?? null) ?? undefined;
-        run.rows.push({ source: index, line: row.line, fields: row.fields, result, ...(match && { customs: match }), ...(outreach && { plan: outreach }), ...(options.keepValues && { values }) });
+        run.rows.push(scoredRow(portrait, index, row.line, row.fields, values, match));
       },
       onReject(r) {
         summary.rowsRead++;
@@ -143,7 +164,7 @@ export async function scoreFiles(portrait: CompiledPortrait, inputs: readonly Ta
     if (header === null) report(warning("empty-input", "the file is empty: no header row, no prospects", { file: input.name }));
     else if (summary.rowsRead === 0) report(warning("empty-input", "the file has a header row and no prospects", { file: input.name }));
   }
-  if (customs && run.sources.some((s) => s.kind === "customs")) scoreBuyers(portrait, customs, run, plan, checkMapping, options.keepValues === true);
+  if (customs && run.sources.some((s) => s.kind === "customs")) scoreBuyers(portrait, customs, run, plan, checkMapping);
   return run;
 }
 
@@ -155,7 +176,7 @@ function headerScore(portrait: CompiledPortrait, customs: CustomsScoring | undef
 }
 
 /** The buyers of customs files given as main input, scored as prospects (source "customs buyers"). */
-function scoreBuyers(portrait: CompiledPortrait, customs: CustomsScoring, run: ScoreRun, plan: ReturnType<typeof customsFieldPlan>, checkMapping: (name: string, m: FieldMapping, columns: readonly string[], customsProvided: boolean) => void, keepValues: boolean): void {
+function scoreBuyers(portrait: CompiledPortrait, customs: CustomsScoring, run: ScoreRun, plan: ReturnType<typeof customsFieldPlan>, checkMapping: (name: string, m: FieldMapping, columns: readonly string[], customsProvided: boolean) => void): void {
   const columns = [...PROFILE_COLUMNS];
   const base = mapFields(portrait, columns);
   // The buyer's name and country answer the portrait's company and country fields.
@@ -170,10 +191,18 @@ function scoreBuyers(portrait: CompiledPortrait, customs: CustomsScoring, run: S
     const values = fieldValues(mapping, fields);
     fillCustomsValues(plan, values, p, "self");
     run.sources[index]!.rowsRead++;
-    const result = scoreRecord(portrait, values, {});
-    const outreach = planOutreach(portrait, values, result.segment?.id, customs.asOf === undefined ? null : formatDay(customs.asOf)) ?? undefined;
-    run.rows.push({ source: index, line: i + 1, fields, result, ...(outreach && { plan: outreach }), ...(keepValues && { values }) });
+    run.rows.push(scoredRow(portrait, index, i + 1, fields, values));
   });
+}
+
+/** Scores a row and keeps what ranking needs (see ScoredRow). */
+function scoredRow(portrait: CompiledPortrait, source: number, line: number, fields: string[], values: (string | undefined)[], customs?: MatchInfo): ScoredRow {
+  const r = scoreSummary(portrait, values);
+  return {
+    source, line, fields, values, score: r.score, tier: r.tier, disqualified: r.disqualified,
+    ...(r.segment !== undefined && { segment: r.segment, ...(r.fitsSeveral && { fitsSeveral: true }) }),
+    ...(customs && { customs }),
+  };
 }
 
 function unmappedMessage(portrait: CompiledPortrait, unmapped: readonly string[], columns: readonly string[]): string {

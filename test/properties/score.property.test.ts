@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { scoreRecord } from "../../src/engine/score-record.js";
+import { scoreRecord, scoreSummary } from "../../src/engine/score-record.js";
 import { formatReasons } from "../../src/engine/reasons.js";
 import { rankOrder } from "../../src/engine/rank.js";
 import { parseNumber } from "../../src/engine/parse-number.js";
@@ -40,6 +40,32 @@ describe("engine properties", () => {
       for (const c of res.contributions) if (c.match !== null) expect(c.match).toBeGreaterThanOrEqual(0);
       expect(formatReasons(res)).not.toBe("");
     }), { numRuns: 300 });
+  });
+
+  it("the ranking summary is exactly scoreRecord's score, tier and segment", () => {
+    // With segments too: two segments on field b, first or best rule, weight overrides and an extra criterion.
+    const segmented = fc.tuple(portraitArb, fc.constantFrom("first", "best"), fc.integer({ min: 0, max: 40 })).map(([p, rule, w]) => {
+      const spec = {
+        name: "s",
+        criteria: p.criteria.map((c) => ({ id: c.id, field: c.field, present: true, weight: c.weight, missing: c.missing })),
+        segments: [
+          { id: "s1", when: [{ field: "b", keywords: ["wh*", "x"] }], weights: { anchor: w } },
+          { id: "s2", when: [{ field: "b", in: ["x", "importer"] }], criteria: [{ id: "extra", field: "c", range: { min: 1, ideal: 50 }, weight: w + 1 }] },
+        ],
+        segment_rule: rule as "first" | "best",
+      };
+      return [p, compilePortrait(spec)] as const;
+    });
+    fc.assert(fc.property(segmented, record, ([plain, seg], r) => {
+      for (const p of [plain, seg]) {
+        const full = scoreRecord(p, r);
+        const sum = scoreSummary(p, r);
+        expect(sum).toEqual({
+          score: full.score, tier: full.tier, disqualified: full.disqualified !== null,
+          ...(full.segment && { segment: full.segment.id }), fitsSeveral: (full.segment?.also.length ?? 0) > 0,
+        });
+      }
+    }), { numRuns: 400 });
   });
 
   it("scoring is a function: same input, same output", () => {
