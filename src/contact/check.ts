@@ -64,7 +64,7 @@ const email = (reason: string): EmailCheck => ({ ok: false, address: null, domai
  * `Name <a@b.com>`, refuses several addresses in one value, lower-cases. Well-formed means `isEmail` of the
  * present criterion accepts the address; it must also have a registrable domain.
  */
-export function checkEmail(value: string): EmailCheck {
+function checkEmailUncached(value: string): EmailCheck {
   const p = prepare(value);
   if ("reason" in p) return email(p.reason);
   let v = p.text;
@@ -148,7 +148,7 @@ const website = (reason: string): WebsiteCheck => ({ ok: false, domain: null, re
  * A company's own website, with a registrable domain. Refuses emails, IP addresses, `localhost`, placeholders,
  * social profiles and marketplace storefronts. Anything `ok` also passes `isWebsite` of the present criterion.
  */
-export function checkWebsite(value: string): WebsiteCheck {
+function checkWebsiteUncached(value: string): WebsiteCheck {
   const p = prepare(value);
   if ("reason" in p) return website(p.reason);
   const v = p.text;
@@ -210,7 +210,7 @@ function parseBest(text: string, country: string | undefined): PhoneNumber | und
  * `00 49 …`, extensions (`x123`, `ext. 5`; left out of `e164`), and several numbers split by `/`, `;` or line
  * breaks, of which the first is taken.
  */
-export function checkPhone(value: string, defaultCountry?: string): PhoneCheck {
+function checkPhoneUncached(value: string, defaultCountry?: string): PhoneCheck {
   const p = prepare(value);
   if ("reason" in p) return phone(p.reason);
   const text = p.text;
@@ -306,7 +306,7 @@ function whatsapp(seg: string[], url: URL, host: string, reg: string): Verdict {
  * itself says so (LinkedIn `/company/…`, `/in/…`; Facebook `/pages/…`, `/people/…`), else `other`. Bare network
  * home pages and share/login links are not ok.
  */
-export function checkSocial(value: string): SocialCheck {
+function checkSocialUncached(value: string): SocialCheck {
   const p = prepare(value);
   if ("reason" in p) return social(p.reason);
   const link = parseLink(p.text);
@@ -348,3 +348,25 @@ export function checkSocial(value: string): SocialCheck {
   }
   return typeof verdict === "string" ? { ok: true, network, kind: verdict } : social(verdict.reason);
 }
+
+/**
+ * The last answer, remembered: a row's website is checked by its `present` criterion and again by
+ * its channel plan, one call after the other. Results are frozen, so sharing them changes nothing.
+ */
+function rememberLast<R extends object>(fn: (value: string, extra?: string) => R): (value: string, extra?: string) => R {
+  let lastValue: string | undefined;
+  let lastExtra: string | undefined;
+  let last: R | undefined;
+  return (value, extra) => {
+    if (last !== undefined && value === lastValue && extra === lastExtra) return last;
+    last = Object.freeze(fn(value, extra));
+    lastValue = value;
+    lastExtra = extra;
+    return last;
+  };
+}
+
+export const checkEmail: (value: string) => EmailCheck = rememberLast(checkEmailUncached);
+export const checkWebsite: (value: string) => WebsiteCheck = rememberLast(checkWebsiteUncached);
+export const checkSocial: (value: string) => SocialCheck = rememberLast(checkSocialUncached);
+export const checkPhone: (value: string, defaultCountry?: string) => PhoneCheck = rememberLast(checkPhoneUncached);
