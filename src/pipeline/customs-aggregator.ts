@@ -83,6 +83,9 @@ export class CustomsAggregator {
   private readonly party = cached((raw: string) => ({ nonBuyer: nonBuyer(raw), clean: cleanPartyName(raw), ...companyKey(raw) }));
   private readonly country = cached((raw: string) => countryIndex().lookup(raw) ?? "");
   private readonly hs = cached((raw: string) => normalizeHs(raw));
+  private readonly productText = cached((raw: string) => raw.replace(/\s+/g, " ").trim());
+  /** Dates repeat (a few hundred distinct days in a year's export): each is parsed once per format. */
+  private dates: { format: string; parse: (s: string) => number | null } | null = null;
   info: SourceInfo | null = null;
   private detector: DateFormatDetector | null = null;
   private buffer: CsvRow[] = [];
@@ -184,14 +187,16 @@ export class CustomsAggregator {
     const dateText = get(mapping.columnOf.date >= 0 ? "date" : "month");
     let day: number | null = null;
     if (!isBlank(dateText)) {
-      day = parseDate(dateText, this.info!.dateFormat!);
+      const format = this.info!.dateFormat!;
+      if (this.dates?.format !== format) this.dates = { format, parse: cached((t: string) => parseDate(t, format)) };
+      day = this.dates.parse(dateText);
       if (day === null) return reject(`date "${dateText.trim()}" is not in this file's format ${this.info!.dateFormat}`);
     }
 
     const f = this.spec.filter;
     const hs = this.hs(get("hs_code"));
     const origin = this.country(get("origin_country")) || this.country(get("exporter_country"));
-    const product = get("product").replace(/\s+/g, " ").trim();
+    const product = this.productText(get("product"));
     if (f.hs.length > 0 && (hs === null || !f.hs.some((p) => hs.startsWith(p)))) return void totals.filtered++;
     if (f.products && f.products.find(product).length === 0) return void totals.filtered++;
     if (f.origin && !f.origin.has(origin)) return void totals.filtered++;
