@@ -10,6 +10,7 @@ import { renderDiagnostics } from "../report/print.js";
 import { checkOutputs, pickFormat, tableSources, writeAtomically, writeRejects } from "./files.js";
 import { chalkFor, EXIT, RunError, UsageError, type CliIO } from "./io.js";
 import { intOption, encodingOption } from "./options.js";
+import { progressLine } from "./progress.js";
 import { DEFAULT_PORTRAIT, loadPortraitArg } from "./portrait-arg.js";
 
 interface CustomsOptions {
@@ -77,11 +78,14 @@ async function runCustoms(files: string[], opts: CustomsOptions, io: CliIO): Pro
   const usePortrait = opts.portrait !== undefined || existsSync(resolve(io.cwd, DEFAULT_PORTRAIT));
   const spec = usePortrait ? (await loadPortraitArg(opts.portrait, io)).customs : NO_CUSTOMS;
   const chalk = chalkFor(io.stderr, io.env);
+  const progress = io.stderr.isTTY ? progressLine(io) : null;
   const run = await aggregateCustoms(customsInputs(files, io), spec, {
     ...(dateFormat !== undefined && { dateFormat }),
     ...(encoding !== undefined && { encoding }),
+    ...(progress && { onProgress: progress.update }),
     onDiagnostic: (d) => io.stderr.write(renderDiagnostics([d], chalk)),
   });
+  progress?.done();
   if (run.rejects.length > 0) {
     if (opts.rejects === undefined) {
       for (const r of run.rejects) io.stderr.write(chalk.red(`${r.file}:${r.line}: ${r.reason}\n`));

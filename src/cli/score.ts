@@ -14,6 +14,7 @@ import { dateFormatOption, dateOption } from "./customs.js";
 import { customsRejects, prepareCustoms, reportCustoms } from "./score-customs.js";
 import { intOption, numberOption, encodingOption } from "./options.js";
 import { UNASSIGNED } from "../engine/score-record.js";
+import { progressLine } from "./progress.js";
 import { reportData } from "../pipeline/report-data.js";
 import { renderReport } from "../report/html.js";
 import { VERSION } from "./version.js";
@@ -198,24 +199,4 @@ function reportPlan(portrait: LoadedPortrait, run: ScoreRun, asOf: string | unde
     for (const s of c.segments) if (!counts.has(s.id)) io.stderr.write(chalk.yellow(`portrait: warning: segment "${s.id}" has no prospects in this run\n`));
   }
   if (c.activities.length > 0 && asOf === undefined) io.stderr.write(chalk.yellow(`portrait: warning: the channel plan has ${c.activities.length} dated activit${c.activities.length === 1 ? "y" : "ies"}; give --as-of DATE to apply them (portrait never reads the clock)\n`));
-}
-
-/**
- * A progress line on a terminal's stderr: rows read and the rate, rewritten in place, cleared at the
- * end. Never in piped output (the caller checks isTTY). The clock is read here, in the CLI: it changes
- * what a person sees, never what portrait writes.
- */
-function progressLine(io: CliIO): { update: (rows: number) => void; done: () => void } {
-  const start = Date.now();
-  let shown = false;
-  return {
-    update(rows) {
-      const seconds = Math.max((Date.now() - start) / 1000, 0.001);
-      io.stderr.write(`\rportrait: ${rows.toLocaleString("en-US")} rows read (${Math.round(rows / seconds).toLocaleString("en-US")} rows/s)\u001b[K`);
-      shown = true;
-    },
-    done() {
-      if (shown) io.stderr.write("\r\u001b[K");
-    },
-  };
 }

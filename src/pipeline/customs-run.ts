@@ -11,6 +11,7 @@ import { readTable, type TableSource } from "../io/read-table.js";
 import { warning, type Diagnostic } from "../report/diagnostic.js";
 import { CustomsAggregator, emptyCustomsState, type CustomsState, type SourceInfo } from "./customs-aggregator.js";
 import type { RejectedRow } from "./score-files.js";
+import { PROGRESS_EVERY } from "./progress.js";
 
 export interface CustomsInput extends TableSource {
   /** A file can be read twice (a status pre-scan), standard input once. */
@@ -34,11 +35,14 @@ export interface CustomsRun {
 export interface CustomsRunOptions extends CsvOptions {
   readonly dateFormat?: DateFormat;
   readonly onDiagnostic?: (d: Diagnostic) => void;
+  /** Called with the number of rows read so far, every PROGRESS_EVERY rows. */
+  readonly onProgress?: (rows: number) => void;
 }
 
 export async function aggregateCustoms(inputs: readonly CustomsInput[], spec: CompiledCustoms, options: CustomsRunOptions = {}, state: CustomsState = emptyCustomsState()): Promise<CustomsRun> {
   const run: CustomsRun = { state, sources: [], rejects: [] };
   const report = options.onDiagnostic ?? (() => {});
+  let seen = 0;
   for (const input of inputs) {
     const summary: CustomsSourceSummary = { name: input.name, columns: [], info: null, rowsRead: 0, rowsRejected: 0 };
     run.sources.push(summary);
@@ -56,6 +60,7 @@ export async function aggregateCustoms(inputs: readonly CustomsInput[], spec: Co
       },
       onRow(row) {
         summary.rowsRead++;
+        if (options.onProgress && ++seen % PROGRESS_EVERY === 0) options.onProgress(seen);
         agg.row(row);
       },
       onReject(r) {

@@ -19,8 +19,7 @@ import { CustomsAggregator, type CustomsState, type SourceInfo } from "./customs
 import { buyerProfiles } from "./customs-run.js";
 import { customsFieldPlan, fillCustomsValues, joinProspect, profileCells, type CustomsJoin, type MatchInfo } from "./customs-join.js";
 
-/** Rows between two progress reports. */
-export const PROGRESS_EVERY = 10_000;
+import { PROGRESS_EVERY } from "./progress.js";
 
 /**
  * A scored row holds what ranking and counting need; the full result (every criterion's match,

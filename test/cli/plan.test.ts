@@ -150,6 +150,14 @@ describe("progress", () => {
     expect(r.stderr).toMatch(/\rportrait: 10,000 rows read \([\d,]+ rows\/s\)\u001b\[K\rportrait: 20,000 rows read/);
     expect(r.stderr).toContain("\r\u001b[K");
   });
+  it("shows progress for portrait customs too", async () => {
+    const rows = Array.from({ length: 12_000 }, (_, i) => `B${i},2025-0${1 + (i % 9)}-1${i % 10},BUYER ${i % 50} LTD,US,SUPPLIER ${i % 7} CO LTD,CN,940161,SOFA,1,100,1000`).join("\n");
+    const dir = tempDir({ "ship.csv": `Bill of Lading,Arrival Date,Consignee,Consignee Country,Shipper,Shipper Country,HS Code,Product Description,Quantity,Weight (kg),Value (USD)\n${rows}\n` });
+    const r = await runCli(["customs", "ship.csv", "-o", "out.csv"], { cwd: dir, stderrTty: true });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/\rportrait: 10,000 rows read \([\d,]+ rows\/s\)/);
+  });
+
   it("never in piped output", async () => {
     const dir = tempDir({ "p.yaml": portrait });
     const r = await runCli(["score", "-", "-p", "p.yaml", "-o", "out.csv"], { cwd: dir, stdin: big });
