@@ -24,7 +24,7 @@ interface BacktestOptions extends LearnCliOptions {
   allowMissingFields?: boolean;
 }
 
-/** `0.3`: a share held out by a hash of each row; `Closed>=2026-01-01`: rows on or after a date. */
+/** `0.3`: a share held out by a hash of each company (else each row); `Closed>=2026-01-01`: rows on or after a date. */
 type Split = { kind: "hash"; share: number } | { kind: "date"; column: string; from: string };
 
 function parseSplit(raw: string): Split {
@@ -50,7 +50,7 @@ export function backtestCommand(program: Command, io: CliIO, setExit: (code: num
     .argument("<outcomes...>", "CSV or XLSX files of past prospects with their outcome")
     .requiredOption("--label <column>", "the outcome column: won/lost, yes/no, 1/0, true/false, or an amount (a deal value: won when above 0)")
     .option("-p, --portrait <file>", "the portrait to judge (with --split: also the base whose fields are learned)")
-    .option("--split <split>", "learn a draft on one part and judge on the other: a share held out by a hash of each row (0.3), or COLUMN>=YYYY-MM-DD")
+    .option("--split <split>", "learn a draft on one part and judge on the other: a share held out by a hash of each company name (else each row) (0.3), or COLUMN>=YYYY-MM-DD")
     .option("--at <ns>", "precision at these top-N cut-offs", "10,50,100")
     .option("--fail-under-auc <x>", "exit 3 when the judged portrait's AUC is under X (-p's, else the learned draft's)")
     .option("-f, --format <format>", "text or json", "text")

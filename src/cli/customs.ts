@@ -30,7 +30,7 @@ export function customsCommand(program: Command, io: CliIO, setExit: (code: numb
   program
     .command("customs")
     .description("aggregate customs shipment records (bills of lading, declarations) into one profile per buyer")
-    .argument("<files...>", "customs exports (CSV); - reads standard input")
+    .argument("<files...>", "customs exports (CSV or XLSX); - reads standard input")
     .option("-p, --portrait <file>", "portrait whose customs: section maps columns, filters shipments and names competitors (default: ./portrait.yaml if present)")
     .option("--as-of <date>", "reference date YYYY-MM-DD for recency and 12-month windows (default: the latest date in the data)")
     .option("--date-format <format>", `date format of the date column: ${DATE_FORMATS.join(", ")} (default: detected)`)

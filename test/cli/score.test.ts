@@ -173,6 +173,12 @@ describe("portrait score", () => {
     expect(rows[2]![5]).toBe("");
   });
 
+  it("renames its columns when the input has them in another case or spelling", async () => {
+    const dir = tempDir({ "p.yaml": SMALL_PORTRAIT, "in.csv": "company,country,business type,monthly visits,website,Score,TIER\nA,DE,wholesale,5k,a.de,old,B\n" });
+    const rows = csvRows((await runCli(["score", join(dir, "in.csv"), "-p", join(dir, "p.yaml")])).stdout);
+    expect(rows[0]!.slice(-7)).toEqual(["Score", "TIER", "rank", "portrait_score", "confidence", "portrait_tier", "reasons"]);
+  });
+
   it("renames its columns when the input already has them", async () => {
     const dir = tempDir({ "p.yaml": SMALL_PORTRAIT, "in.csv": "company,country,business type,monthly visits,website,score\nA,DE,wholesale,5k,a.de,old\n" });
     const rows = csvRows((await runCli(["score", join(dir, "in.csv"), "-p", join(dir, "p.yaml")])).stdout);
