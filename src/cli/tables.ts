@@ -22,7 +22,10 @@ export async function readTables(files: readonly string[], io: CliIO, chalk: Cha
   const tables: Table[] = [];
   for (const source of tableSources(files, io)) tables.push(await readRows(source, options.encoding === undefined ? {} : { encoding: options.encoding }));
   await settleRejects(tables.flatMap((t) => t.rejects), io, chalk, options);
-  for (const t of tables) for (const note of t.notes) io.stderr.write(chalk.yellow(`${stripControls(t.name)}: ${stripControls(note)}\n`));
+  for (const t of tables) {
+    for (const note of t.notes) io.stderr.write(chalk.yellow(`${stripControls(t.name)}: ${stripControls(note)}\n`));
+    if (t.columns.length === 0) io.stderr.write(chalk.yellow(`${stripControls(t.name)}: warning: the file is empty: no header row, no rows\n`));
+  }
   return tables;
 }
 

@@ -16,6 +16,7 @@ export interface ScoredTableRow {
 
 /** Throws an InputError naming the file when a field some criterion uses has no column (unless allowed). */
 export function scoreTable(portrait: CompiledPortrait, table: Table, allowMissingFields = false, rows: readonly TableRow[] = table.rows): ScoredTableRow[] {
+  if (table.columns.length === 0) return []; // an empty file: no header, no rows (the reader warned)
   const mapping = mapFields(portrait, table.columns);
   if (mapping.unmapped.length > 0 && !allowMissingFields) {
     const what = mapping.unmapped.map((f) => `"${f}"`).join(", ");

@@ -84,6 +84,14 @@ describe("portrait diff", () => {
     expect(sum).toBe(35);
   });
 
+  it("handles an empty prospect file: a warning and no prospects", async () => {
+    const dir = tempDir({ "empty.csv": "" });
+    const r = await runCli(["diff", B2B, B2B, "--on", "empty.csv"], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain("empty.csv: warning: the file is empty: no header row, no rows");
+    expect(r.stdout).toContain("prospects: 0; 0 change tier, 0 change score");
+  });
+
   it("says when two portraits are the same, and lists set changes value by value", async () => {
     const same = await runCli(["diff", B2B, B2B, "--on", B2B_CSV]);
     expect(same.code).toBe(0);
