@@ -15,6 +15,7 @@ export interface ShipmentRow {
   readonly supplierKey: string;
   readonly supplierName: string;
   readonly supplierCountry: string;
+  /** The code at 6 digits (the HS6 it counts under); national 8-10 digit codes are cut. */
   readonly hs: string | null;
   readonly product: string;
   readonly quantity: number | null;
@@ -74,8 +75,7 @@ export function addRow(b: BuyerState, r: ShipmentRow): void {
   } else if (r.day !== null && !b.days.has(r.day) && r.shipmentCount !== undefined) {
     b.days.set(r.day, 0); // an aggregated month with an unknown count is still an active month
   }
-  // Codes are compared worldwide at 6 digits; national 8-10 digit codes count under their HS6.
-  if (r.hs !== null) bump(b.hs, r.hs.slice(0, 6));
+  if (r.hs !== null) bump(b.hs, r.hs);
   if (r.product !== "" && (b.products.has(r.product) || b.products.size < MAX_PRODUCTS)) bump(b.products, r.product);
   if (r.quantity !== null) {
     b.quantity += r.quantity;

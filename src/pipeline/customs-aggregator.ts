@@ -84,6 +84,12 @@ export class CustomsAggregator {
   private readonly country = cached((raw: string) => countryIndex().lookup(raw) ?? "");
   private readonly hs = cached((raw: string) => normalizeHs(raw));
   private readonly productText = cached((raw: string) => raw.replace(/\s+/g, " ").trim());
+  /** The same strings every time for the same text: Map keys whose hash V8 has already computed. */
+  private readonly hs6 = cached((hs: string) => hs.slice(0, 6));
+  private readonly productKey = cached((product: string) => product.slice(0, 60));
+  private readonly currencyOf = cached((raw: string) => raw.trim().toUpperCase());
+  /** Buyers by country, then by key: no "country|key" string built per row. */
+  private readonly byCountry = new Map<string, Map<string, BuyerState>>();
   /** Dates repeat (a few hundred distinct days in a year's export): each is parsed once per format. */
   private dates: { format: string; parse: (s: string) => number | null } | null = null;
   info: SourceInfo | null = null;
@@ -215,15 +221,20 @@ export class CustomsAggregator {
     const supplierName = supplier.clean;
     const { key, legalForms, clean } = this.party(buyerRaw);
     const country = this.country(get("importer_country"));
-    const id = `${country}|${key}`;
-    let buyer = this.state.buyers.get(id);
+    let inCountry = this.byCountry.get(country);
+    if (!inCountry) this.byCountry.set(country, (inCountry = new Map()));
+    let buyer = inCountry.get(key);
+    const id = () => `${country}|${key}`;
     if (!buyer) {
-      buyer = emptyBuyer({ name: clean, key, country, legalForm: legalForms.join(" ") });
-      this.state.buyers.set(id, buyer);
+      buyer = this.state.buyers.get(id()) ?? emptyBuyer({ name: clean, key, country, legalForm: legalForms.join(" ") });
+      this.state.buyers.set(id(), buyer);
+      inCountry.set(key, buyer);
     }
-    for (const c of ["importer_website", "importer_email"] as const) {
-      const v = get(c).trim();
-      if (v !== "" && !this.state.domains.has(id)) this.state.domains.set(id, v);
+    if (mapping.columnOf.importer_website >= 0 || mapping.columnOf.importer_email >= 0) {
+      for (const c of ["importer_website", "importer_email"] as const) {
+        const v = get(c).trim();
+        if (v !== "" && !this.state.domains.has(id())) this.state.domains.set(id(), v);
+      }
     }
     let newShipment = true;
     if (bill !== "") {
@@ -241,12 +252,12 @@ export class CustomsAggregator {
       supplierKey: supplier.key,
       supplierName,
       supplierCountry: this.country(get("exporter_country")) || origin,
-      hs,
-      product: product.slice(0, 60),
+      hs: hs === null ? null : this.hs6(hs),
+      product: this.productKey(product),
       quantity: parseNumber(get("quantity")),
       weightKg,
       value: parseNumber(get("value")),
-      currency: (get("currency").trim().toUpperCase() || this.spec.currency || mapping.headerCurrency || "").slice(0, 8),
+      currency: (this.currencyOf(get("currency")) || this.spec.currency || mapping.headerCurrency || "").slice(0, 8),
       competitor: supplierName !== "" && this.isCompetitor(supplierName),
     });
   }
