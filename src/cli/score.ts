@@ -1,10 +1,11 @@
 import { resolve } from "node:path";
 import type { Command } from "commander";
-import { rankRun, tierOrder } from "../pipeline/rank-run.js";
-import { scoreFiles, type ScoreRun } from "../pipeline/score-files.js";
-import { streamSink, type Sink } from "../io/sink.js";
-import { writeCsv, type CsvWriteOptions } from "../io/write-csv.js";
-import { writeJson, writeNdjson } from "../io/write-json.js";
+import { outputLayout, rankRun, tierOrder } from "../pipeline/rank-run.js";
+import { scoreFiles, type ScoredRow, type ScoreRun } from "../pipeline/score-files.js";
+import { InputError } from "../io/read-csv.js";
+import { fileSink, streamSink, type Sink } from "../io/sink.js";
+import { csvHeader, csvRows, writeCsv, type CsvWriteOptions } from "../io/write-csv.js";
+import { resultObject, writeJson, writeNdjson } from "../io/write-json.js";
 import { writeTable } from "../io/write-table.js";
 import { renderDiagnostics, stripControls } from "../report/print.js";
 import { checkOutputs, FORMATS, pickFormat, tableSources, writeAtomically, writeRejects, type Format } from "./files.js";
@@ -40,6 +41,8 @@ interface ScoreOptions {
   dateFormat?: string;
   report?: string;
   reportTop?: string;
+  /** --no-sort: commander sets sort to false. */
+  sort?: boolean;
   /** `portrait report`: write only the HTML report, no ranked output. */
   reportOnly?: boolean;
 }
@@ -66,6 +69,7 @@ export function scoreCommand(program: Command, io: CliIO, setExit: (code: number
     .option("--date-format <format>", "date format of the customs files (default: detected)")
     .option("--raw", "write CSV cells that start with = + - @ as they are (default: prefix them with ' so spreadsheets do not run them)")
     .option("--bom", "start CSV output with a UTF-8 byte-order mark (for spreadsheet programs that need it to show accents)")
+    .option("--no-sort", "write rows in input order as they are scored (blank rank), in bounded memory: for files of any size; csv or ndjson")
     .option("--report <file>", "also write a self-contained HTML report (tiers, segments, scores, criteria, channel plan, top prospects)")
     .option("--report-top <n>", "prospects listed in the report", "25")
     .addHelpText("after", `
@@ -111,6 +115,8 @@ async function runScore(files: string[], opts: ScoreOptions, io: CliIO): Promise
   const encoding = encodingOption(opts.encoding);
   const delimiter = opts.delimiter === undefined ? undefined : opts.delimiter === "\\t" || opts.delimiter === "tab" ? "\t" : opts.delimiter;
   if (delimiter !== undefined && [...delimiter].length !== 1) throw new UsageError(`--delimiter takes one character, got "${opts.delimiter}"`);
+  if (opts.sort === false && format !== "csv" && format !== "ndjson") throw new UsageError(`--no-sort writes csv or ndjson (rows as they are read); ${format} needs the whole run first`);
+  if (opts.sort === false && opts.report !== undefined) throw new UsageError("--no-sort and --report do not go together: the report needs the whole run");
   const portrait = await loadPortraitArg(opts.portrait, io);
   const tiers = tierOrder(portrait.compiled);
   if (opts.minTier !== undefined && !tiers.includes(opts.minTier)) throw new UsageError(`--min-tier: no tier "${opts.minTier}"; the tiers are ${tiers.join(", ")}`);
@@ -120,6 +126,7 @@ async function runScore(files: string[], opts: ScoreOptions, io: CliIO): Promise
 
   const chalk = chalkFor(io.stderr, io.env);
   const customs = await prepareCustoms(opts.customs, portrait, { ...(asOf !== undefined && { asOf }), ...(dateFormat !== undefined && { dateFormat }), ...(encoding !== undefined && { encoding }) }, io, chalk);
+  if (opts.sort === false) return streamScore(files, opts, io, { portrait, format, chalk, customs, encoding, delimiter, failUnder, top });
   const sources = tableSources(files, io);
   const progress = io.stderr.isTTY ? progressLine(io) : null;
   const run = await scoreFiles(portrait.compiled, sources, {
@@ -166,7 +173,9 @@ async function runScore(files: string[], opts: ScoreOptions, io: CliIO): Promise
   const c = ranked.counts;
   const tierText = Object.entries(c.tiers).filter(([, n]) => n > 0).map(([t, n]) => `${t} ${n}`).join(", ");
   io.stderr.write(chalk.dim(`portrait: read ${c.read}, scored ${c.scored}, rejected ${c.rejected}${opts.rejects && c.rejected ? ` (in ${opts.rejects})` : ""}; wrote ${c.written}${tierText ? `; ${tierText}` : ""}${c.meanScore === null ? "" : `; mean score ${c.meanScore}`} [${portrait.compiled.name}${portrait.compiled.version ? ` v${portrait.compiled.version}` : ""}]${opts.report ? `; report in ${opts.report}` : ""}\n`));
-  reportPlan(portrait, run, opts.asOf, io, chalk);
+  const tally = new SegmentTally();
+  for (const r of run.rows) tally.add(r);
+  reportPlan(portrait, tally, opts.asOf, io, chalk);
   if (failUnder !== undefined && (c.meanScore ?? 0) < failUnder) {
     io.stderr.write(chalk.red(`portrait: mean score ${c.meanScore ?? "n/a"} is under --fail-under ${failUnder}\n`));
     return EXIT.gate;
@@ -184,19 +193,130 @@ async function writeOutput(sink: Sink, format: Format, portrait: LoadedPortrait,
 
 
 /** Segments that took no prospect, and activities that cannot apply without a date. */
-function reportPlan(portrait: LoadedPortrait, run: ScoreRun, asOf: string | undefined, io: CliIO, chalk: ReturnType<typeof chalkFor>): void {
+function reportPlan(portrait: LoadedPortrait, segments: SegmentTally, asOf: string | undefined, io: CliIO, chalk: ReturnType<typeof chalkFor>): void {
   const c = portrait.compiled;
-  if (c.segments.length > 0 && run.rows.length > 0) {
-    const counts = new Map<string, number>();
-    let several = 0;
-    for (const r of run.rows) {
-      const id = r.segment ?? "";
-      counts.set(id, (counts.get(id) ?? 0) + 1);
-      if (r.fitsSeveral) several++;
-    }
-    const text = [...c.segments.map((s) => s.id), UNASSIGNED].map((id) => `${id} ${counts.get(id) ?? 0}`).join(", ");
-    io.stderr.write(chalk.dim(`segments: ${text}${several ? `; ${several} fit several (placed by segment_rule ${c.segmentRule})` : ""}\n`));
-    for (const s of c.segments) if (!counts.has(s.id)) io.stderr.write(chalk.yellow(`portrait: warning: segment "${s.id}" has no prospects in this run\n`));
+  if (c.segments.length > 0 && segments.rows > 0) {
+    const text = [...c.segments.map((s) => s.id), UNASSIGNED].map((id) => `${id} ${segments.counts.get(id) ?? 0}`).join(", ");
+    io.stderr.write(chalk.dim(`segments: ${text}${segments.several ? `; ${segments.several} fit several (placed by segment_rule ${c.segmentRule})` : ""}\n`));
+    for (const s of c.segments) if (!segments.counts.has(s.id)) io.stderr.write(chalk.yellow(`portrait: warning: segment "${s.id}" has no prospects in this run\n`));
   }
   if (c.activities.length > 0 && asOf === undefined) io.stderr.write(chalk.yellow(`portrait: warning: the channel plan has ${c.activities.length} dated activit${c.activities.length === 1 ? "y" : "ies"}; give --as-of DATE to apply them (portrait never reads the clock)\n`));
+}
+
+/** How many rows each segment took, and how many fit several. */
+class SegmentTally {
+  readonly counts = new Map<string, number>();
+  rows = 0;
+  several = 0;
+  add(r: ScoredRow): void {
+    this.rows++;
+    if (r.segment !== undefined) this.counts.set(r.segment, (this.counts.get(r.segment) ?? 0) + 1);
+    if (r.fitsSeveral) this.several++;
+  }
+}
+
+/**
+ * score --no-sort: every row written as soon as it is scored, in input order, with a blank rank;
+ * nothing is held but counts, so any file size runs in bounded memory. CSV or NDJSON.
+ */
+async function streamScore(files: string[], opts: ScoreOptions, io: CliIO, ctx: StreamContext): Promise<number> {
+  const { portrait, format, chalk, customs, encoding, delimiter, failUnder, top } = ctx;
+  const c = portrait.compiled;
+  const tiers = tierOrder(c);
+  const limit = opts.minTier === undefined ? tiers.length - 1 : tiers.indexOf(opts.minTier);
+  const counts = { read: 0, written: 0, disqualified: 0, sum: 0, qualified: 0, tiers: new Map<string, number>() };
+  const tally = new SegmentTally();
+  const csvOptions = { explain: opts.explain === true, raw: opts.raw === true, bom: opts.bom === true };
+  const progress = io.stderr.isTTY ? progressLine(io) : null;
+  let layout: ReturnType<typeof outputLayout> | null = null;
+  let firstColumns: readonly string[] | null = null;
+  let run: ScoreRun | null = null;
+
+  const body = async (sink: Sink) => {
+    const start = (r: ScoreRun) => {
+      layout = outputLayout(c, r, customs.scoring.join !== null);
+      firstColumns = r.sources[0]?.columns ?? [];
+      return format === "csv" ? sink.write(csvHeader(c, layout, csvOptions)) : Promise.resolve();
+    };
+    run = await scoreFiles(c, tableSources(files, io), {
+      allowMissingFields: opts.allowMissingFields === true,
+      ...(encoding !== undefined && { encoding }),
+      ...(delimiter !== undefined && { delimiter }),
+      customs: customs.scoring,
+      ...(opts.asOf !== undefined && { context: { asOf: opts.asOf } }),
+      ...(progress && { onProgress: progress.update }),
+      stream: async (row, r) => {
+        if (layout === null) await start(r);
+        const columns = r.sources[row.source]!.columns;
+        if (columns !== firstColumns && columns.join("\u0000") !== firstColumns!.join("\u0000")) {
+          throw new InputError("no-sort-columns", `--no-sort writes one header: ${r.sources[row.source]!.name} has other columns than ${r.sources[0]!.name}; score them one at a time, or without --no-sort`);
+        }
+        counts.read++;
+        tally.add(row);
+        counts.tiers.set(row.tier, (counts.tiers.get(row.tier) ?? 0) + 1);
+        if (row.disqualified) counts.disqualified++;
+        else {
+          counts.sum += row.score;
+          counts.qualified++;
+        }
+        if (opts.dropDisqualified && row.disqualified) return;
+        if (opts.minTier !== undefined && tiers.indexOf(row.tier) > limit) return;
+        if (top !== undefined && counts.written >= top) return;
+        counts.written++;
+        const ranked = { rank: null, row };
+        if (format === "csv") await sink.write(csvRows(c, layout!, [ranked], csvOptions));
+        else await sink.write(`${JSON.stringify(resultObject(layout!, ranked, r.sources[row.source]!.name))}\n`);
+      },
+      onDiagnostic: (d) => io.stderr.write(renderDiagnostics([d], chalk)),
+    });
+    progress?.done();
+    if (layout === null) await start(run); // no rows: still a header
+    const rejects = [...customsRejects(customs), ...run.rejects];
+    if (rejects.length > 0) {
+      if (opts.rejects === undefined) {
+        for (const x of rejects) io.stderr.write(chalk.red(`${stripControls(x.file)}:${x.line}: ${stripControls(x.reason)}\n`));
+        throw new RunError(`${rejects.length} row${rejects.length === 1 ? "" : "s"} could not be read (listed above)${opts.out === undefined ? "; the rows before them were written" : `; ${opts.out} was not written`}; fix them, or pass --rejects FILE to set them aside`);
+      }
+      await writeRejects(opts.rejects, rejects, opts, io);
+    }
+  };
+  if (opts.out !== undefined) {
+    let sink: Sink;
+    try {
+      sink = await fileSink(resolve(io.cwd, opts.out), io.pid);
+    } catch (e) {
+      throw new RunError(`cannot write ${opts.out}: ${(e as Error).message}`);
+    }
+    try {
+      await body(sink);
+      await sink.commit();
+    } catch (e) {
+      await sink.abort();
+      throw e;
+    }
+  } else await body(streamSink(io.stdout));
+
+  const finished = run as ScoreRun | null;
+  if (finished) reportCustoms(customs, finished, io, chalk);
+  const rejected = finished ? customsRejects(customs).length + finished.rejects.length : 0;
+  const mean = counts.qualified > 0 ? Math.round((counts.sum / counts.qualified) * 10) / 10 : null;
+  const tierText = tiers.filter((t) => (counts.tiers.get(t) ?? 0) > 0).map((t) => `${t} ${counts.tiers.get(t)}`).join(", ");
+  io.stderr.write(chalk.dim(`portrait: read ${counts.read + rejected}, scored ${counts.read}, rejected ${rejected}${opts.rejects && rejected ? ` (in ${opts.rejects})` : ""}; wrote ${counts.written} in input order${tierText ? `; ${tierText}` : ""}${mean === null ? "" : `; mean score ${mean}`} [${c.name}${c.version ? ` v${c.version}` : ""}]\n`));
+  reportPlan(portrait, tally, opts.asOf, io, chalk);
+  if (failUnder !== undefined && (mean ?? 0) < failUnder) {
+    io.stderr.write(chalk.red(`portrait: mean score ${mean ?? "n/a"} is under --fail-under ${failUnder}\n`));
+    return EXIT.gate;
+  }
+  return EXIT.ok;
+}
+
+interface StreamContext {
+  readonly portrait: LoadedPortrait;
+  readonly format: Format;
+  readonly chalk: ReturnType<typeof chalkFor>;
+  readonly customs: Awaited<ReturnType<typeof prepareCustoms>>;
+  readonly encoding: ReturnType<typeof encodingOption>;
+  readonly delimiter: string | undefined;
+  readonly failUnder: number | undefined;
+  readonly top: number | undefined;
 }

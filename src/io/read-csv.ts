@@ -37,7 +37,8 @@ export interface CsvHeader {
 
 export interface CsvHandlers {
   onHeader(header: CsvHeader): void;
-  onRow(row: CsvRow): void;
+  /** May return a promise (a consumer writing as it reads): reading waits for it, so memory stays bounded. */
+  onRow(row: CsvRow): void | Promise<void>;
   onReject(reject: CsvReject): void;
 }
 
@@ -135,7 +136,8 @@ export async function readCsv(source: CsvSource, handlers: CsvHandlers, options:
       handlers.onReject({ line, reason: `record longer than ${MAX_RECORD_CHARS} characters`, raw: `${trimRaw(out.raw).slice(0, 200)}…` });
       continue;
     }
-    handlers.onRow({ line, fields });
+    const wait = handlers.onRow({ line, fields });
+    if (wait) await wait;
   }
   while (pending.length > 0) reject(pending.shift()!);
   await feed;

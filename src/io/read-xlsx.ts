@@ -24,7 +24,7 @@ export async function readXlsx(name: string, path: string, handlers: CsvHandlers
   let header: { columns: string[] } | null = null;
   let width = 0;
   const score = options.headerScore ?? ((cells) => cells.filter((c) => c !== "").length);
-  const emit = (line: number, cells: string[]) => {
+  const emit = (line: number, cells: string[]): void | Promise<void> => {
     if (cells.every((c) => c === "")) return; // blank rows are not records
     const extra = cells.slice(width);
     if (extra.some((c) => c !== "")) {
@@ -33,9 +33,9 @@ export async function readXlsx(name: string, path: string, handlers: CsvHandlers
     }
     const fields = cells.slice(0, width);
     while (fields.length < width) fields.push("");
-    handlers.onRow({ line, fields });
+    return handlers.onRow({ line, fields });
   };
-  const settleHeader = () => {
+  const settleHeader = async () => {
     let best = -1;
     let bestScore = 0;
     pending.forEach((r, i) => {
@@ -50,7 +50,10 @@ export async function readXlsx(name: string, path: string, handlers: CsvHandlers
     const notes = h.line > 1 ? [`header found on sheet row ${h.line}; ${h.line - 1} row(s) above it (a title block) skipped`] : [];
     header = { columns };
     handlers.onHeader({ columns, delimiter: "xlsx", encoding: "xlsx", notes });
-    for (const r of pending.slice(best + 1)) emit(r.line, r.cells);
+    for (const r of pending.slice(best + 1)) {
+      const wait = emit(r.line, r.cells);
+      if (wait) await wait;
+    }
   };
   try {
     for await (const sheet of reader) {
@@ -58,8 +61,11 @@ export async function readXlsx(name: string, path: string, handlers: CsvHandlers
         const cells = rowCells(row);
         if (header === null) {
           pending.push({ line: row.number, cells });
-          if (pending.length >= HEADER_SCAN) settleHeader();
-        } else emit(row.number, cells);
+          if (pending.length >= HEADER_SCAN) await settleHeader();
+        } else {
+          const wait = emit(row.number, cells);
+          if (wait) await wait;
+        }
       }
       break; // the first worksheet only
     }
@@ -67,7 +73,7 @@ export async function readXlsx(name: string, path: string, handlers: CsvHandlers
     if (e instanceof InputError) throw e;
     throw new InputError("bad-xlsx", `${name}: cannot read this spreadsheet: ${(e as Error).message}`);
   }
-  if (header === null) settleHeader();
+  if (header === null) await settleHeader();
   return { header };
 }
 

@@ -1,5 +1,5 @@
 import { stringify } from "csv-stringify/sync";
-import { inputCells, matchedBuyer, matchLabel, type RankedRun } from "../pipeline/rank-run.js";
+import { inputCells, matchedBuyer, matchLabel, type RankedRow, type RankedRun } from "../pipeline/rank-run.js";
 import type { CompiledPortrait } from "../engine/types.js";
 import { BOM, neutralizeRow } from "./csv-safety.js";
 import type { Sink } from "./sink.js";
@@ -19,32 +19,41 @@ export interface CsvWriteOptions {
  * customs_match and customs_buyer when joined; points per criterion with `explain`.
  */
 export async function writeCsv(sink: Sink, portrait: CompiledPortrait, ranked: RankedRun, options: CsvWriteOptions): Promise<void> {
-  const { explain, raw } = options;
-  const safe = raw ? (cells: string[]) => cells : neutralizeRow;
-  const n = ranked.outputNames;
-  const header = [...ranked.inputColumns, n.rank, n.score, n.confidence, n.tier, n.reasons];
-  if (ranked.segmented) header.push(n.segment);
-  if (ranked.planned) header.push(n.channel, n.nextStep);
-  if (ranked.joined) header.push(n.customsMatch, n.customsBuyer);
-  const ids = explainIds(portrait);
-  if (explain) header.push(...ids.map((id) => `points.${id}`));
-  await sink.write((options.bom ? BOM : "") + stringify([safe(header)]));
-  for (let start = 0; start < ranked.rows.length; start += BATCH) {
-    const batch = ranked.rows.slice(start, start + BATCH).map((r) => {
-      const d = ranked.detail(r);
-      const res = d.result;
-      const cells = [...inputCells(ranked, r.row), String(r.rank), String(res.score), String(res.confidence), res.tier, d.reasons];
-      if (ranked.segmented) cells.push(res.segment?.id ?? "");
-      if (ranked.planned) cells.push(d.plan?.channel ?? "", d.plan?.nextStep ?? "");
-      if (ranked.joined) cells.push(matchLabel(r.row.customs), matchedBuyer(r.row.customs));
-      if (explain) {
-        const points = new Map(res.contributions.map((c) => [c.id, c.points]));
-        for (const id of ids) cells.push(points.has(id) ? String(points.get(id)) : "");
-      }
-      return safe(cells);
-    });
-    await sink.write(stringify(batch));
-  }
+  await sink.write(csvHeader(portrait, ranked, options));
+  for (let start = 0; start < ranked.rows.length; start += BATCH) await sink.write(csvRows(portrait, ranked, ranked.rows.slice(start, start + BATCH), options));
+}
+
+type Layout = Omit<RankedRun, "rows" | "counts">;
+
+/** The header line (with the BOM when asked). */
+export function csvHeader(portrait: CompiledPortrait, layout: Layout, options: CsvWriteOptions): string {
+  const safe = options.raw ? (cells: string[]) => cells : neutralizeRow;
+  const n = layout.outputNames;
+  const header = [...layout.inputColumns, n.rank, n.score, n.confidence, n.tier, n.reasons];
+  if (layout.segmented) header.push(n.segment);
+  if (layout.planned) header.push(n.channel, n.nextStep);
+  if (layout.joined) header.push(n.customsMatch, n.customsBuyer);
+  if (options.explain) header.push(...explainIds(portrait).map((id) => `points.${id}`));
+  return (options.bom ? BOM : "") + stringify([safe(header)]);
+}
+
+/** CSV lines for ranked rows (the rank cell is blank for rows in input order). */
+export function csvRows(portrait: CompiledPortrait, layout: Layout, rows: readonly RankedRow[], options: CsvWriteOptions): string {
+  const safe = options.raw ? (cells: string[]) => cells : neutralizeRow;
+  const ids = options.explain ? explainIds(portrait) : [];
+  return stringify(rows.map((r) => {
+    const d = layout.detail(r);
+    const res = d.result;
+    const cells = [...inputCells(layout, r.row), r.rank === null ? "" : String(r.rank), String(res.score), String(res.confidence), res.tier, d.reasons];
+    if (layout.segmented) cells.push(res.segment?.id ?? "");
+    if (layout.planned) cells.push(d.plan?.channel ?? "", d.plan?.nextStep ?? "");
+    if (layout.joined) cells.push(matchLabel(r.row.customs), matchedBuyer(r.row.customs));
+    if (options.explain) {
+      const points = new Map(res.contributions.map((c) => [c.id, c.points]));
+      for (const id of ids) cells.push(points.has(id) ? String(points.get(id)) : "");
+    }
+    return safe(cells);
+  }));
 }
 
 /** The criteria a row can have points for: the portrait's, then each segment's own; a blank cell where a row's segment lacks one. */

@@ -9,7 +9,7 @@ export interface RunMeta {
 }
 
 /** One result as JSON: the input row as an object (null prototype: headers are untrusted keys). */
-export function resultObject(ranked: RankedRun, r: RankedRow, sourceName: string): Record<string, unknown> {
+export function resultObject(ranked: Omit<RankedRun, "rows" | "counts">, r: RankedRow, sourceName: string): Record<string, unknown> {
   const record: Record<string, string> = Object.create(null) as Record<string, string>;
   const cells = inputCells(ranked, r.row);
   ranked.inputColumns.forEach((c, i) => {

@@ -9,7 +9,8 @@ import type { RowDetail, ScoredRow, ScoreRun } from "./score-files.js";
 import type { MatchInfo } from "./customs-join.js";
 
 export interface RankedRow {
-  readonly rank: number;
+  /** Null in input order (score --no-sort): ranks need every score first. */
+  readonly rank: number | null;
   readonly row: ScoredRow;
 }
 
@@ -93,6 +94,11 @@ export function rankRun(portrait: CompiledPortrait, run: ScoreRun, options: Rank
   }
   counts.written = rows.length;
 
+  return { ...outputLayout(portrait, run, run.rows.some((r) => r.customs !== undefined)), rows, counts };
+}
+
+/** The output's columns and how to fill them, for the run's sources as read so far. */
+export function outputLayout(portrait: CompiledPortrait, run: ScoreRun, joined: boolean): Omit<RankedRun, "rows" | "counts"> {
   const inputColumns: string[] = [];
   for (const s of run.sources) for (const c of s.columns) if (!inputColumns.includes(c)) inputColumns.push(c);
   const columnMaps = run.sources.map((s) => inputColumns.map((c) => s.columns.indexOf(c)));
@@ -104,7 +110,7 @@ export function rankRun(portrait: CompiledPortrait, run: ScoreRun, options: Rank
     channel: name("channel"), nextStep: name("next_step"), customsMatch: name("customs_match"), customsBuyer: name("customs_buyer"),
   };
   return {
-    rows, inputColumns, columnMaps, outputNames, counts, joined: run.rows.some((r) => r.customs !== undefined),
+    inputColumns, columnMaps, outputNames, joined,
     segmented: portrait.segments.length > 0, planned: portrait.channels.length > 0,
     detail: (r) => {
       const d = run.detail(r.row);
@@ -126,7 +132,7 @@ export function matchedBuyer(m: MatchInfo | undefined): string {
 }
 
 /** A ranked row's input values laid out on the run's input columns. */
-export function inputCells(ranked: RankedRun, row: ScoredRow): string[] {
+export function inputCells(ranked: Pick<RankedRun, "columnMaps">, row: ScoredRow): string[] {
   const map = ranked.columnMaps[row.source]!;
   return map.map((c) => (c < 0 ? "" : row.fields[c] ?? ""));
 }

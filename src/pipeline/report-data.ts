@@ -69,7 +69,7 @@ export function reportData(portrait: CompiledPortrait, run: ScoreRun, ranked: Ra
   const top = ranked.rows.slice(0, meta.top).map((r) => {
     const d = ranked.detail(r);
     return {
-      rank: r.rank,
+      rank: r.rank ?? 0,
       name: inputCells(ranked, r.row)[nameCol] ?? "",
       score: r.row.score,
       tier: r.row.tier,

@@ -96,6 +96,11 @@ export interface ScoreFilesOptions extends CsvOptions {
   readonly context?: ScoreContext;
   /** Called with the number of rows read so far, every PROGRESS_EVERY rows. */
   readonly onProgress?: (rows: number) => void;
+  /**
+   * Streaming (score --no-sort): each scored row goes here as soon as it is read, in input order, and
+   * is not kept in the run; reading waits for the promise, so memory stays bounded.
+   */
+  readonly stream?: (row: ScoredRow, run: ScoreRun) => void | Promise<void>;
   readonly onDiagnostic?: (d: Diagnostic) => void;
 }
 
@@ -152,7 +157,9 @@ export async function scoreFiles(portrait: CompiledPortrait, inputs: readonly Ta
         if (aggregator) return aggregator.row(row);
         const values = fieldValues(mapping!, row.fields);
         const match = customs?.join ? joinProspect(customs.join, plan, values, { file: input.name, line: row.line }) : undefined;
-        run.rows.push(scoredRow(portrait, index, row.line, row.fields, values, match));
+        const scored = scoredRow(portrait, index, row.line, row.fields, values, match);
+        if (options.stream) return options.stream(scored, run);
+        run.rows.push(scored);
       },
       onReject(r) {
         summary.rowsRead++;
@@ -163,7 +170,12 @@ export async function scoreFiles(portrait: CompiledPortrait, inputs: readonly Ta
     if (header === null) report(warning("empty-input", "the file is empty: no header row, no prospects", { file: input.name }));
     else if (summary.rowsRead === 0) report(warning("empty-input", "the file has a header row and no prospects", { file: input.name }));
   }
-  if (customs && run.sources.some((s) => s.kind === "customs")) scoreBuyers(portrait, customs, run, plan, checkMapping);
+  if (customs && run.sources.some((s) => s.kind === "customs")) {
+    const first = run.rows.length;
+    scoreBuyers(portrait, customs, run, plan, checkMapping);
+    // Buyers are known only once every shipment is read: streamed at the end.
+    if (options.stream) for (const row of run.rows.splice(first)) await options.stream(row, run);
+  }
   return run;
 }
 

@@ -281,3 +281,48 @@ describe("portrait init", () => {
     expect(r.stderr).toContain("the templates are: consumer-outdoor, furniture-importers, furniture-importers-customs, kcs-importers");
   });
 });
+
+describe("portrait score --no-sort", () => {
+  it("writes the same rows as the ranked output, in input order with a blank rank", async () => {
+    const sorted = csvRows((await runCli(["score", B2B_CSV, "-p", B2B, "--as-of", "2026-04-20"])).stdout);
+    const r = await runCli(["score", B2B_CSV, "-p", B2B, "--as-of", "2026-04-20", "--no-sort"]);
+    expect(r.code, r.stderr).toBe(0);
+    const streamed = csvRows(r.stdout);
+    expect(streamed[0]).toEqual(sorted[0]);
+    const rankCol = sorted[0]!.indexOf("rank");
+    const input = csvRows(readFileSync(B2B_CSV, "utf8"));
+    expect(streamed.slice(1).map((x) => x[0])).toEqual(input.slice(1).map((x) => x[0]));
+    expect(streamed.slice(1).every((x) => x[rankCol] === "")).toBe(true);
+    const withoutRank = (rows: string[][]) => rows.slice(1).map((x) => x.filter((_, i) => i !== rankCol).join("\u0001")).sort();
+    expect(withoutRank(streamed)).toEqual(withoutRank(sorted));
+    expect(r.stderr).toMatch(/portrait: read 35, scored 35, rejected 0; wrote 35 in input order; A 14, B 9, C 4, D 4, X 4; mean score 73\.1/);
+  });
+
+  it("filters with --top (the first N in input order), --min-tier and --drop-disqualified; ndjson has rank null", async () => {
+    const top = csvRows((await runCli(["score", B2B_CSV, "-p", B2B, "--no-sort", "--top", "3", "--min-tier", "B"])).stdout);
+    expect(top).toHaveLength(4);
+    expect(top.slice(1).every((x) => ["A", "B"].includes(x[top[0]!.indexOf("tier")]!))).toBe(true);
+    const nd = (await runCli(["score", B2B_CSV, "-p", B2B, "--no-sort", "--format", "ndjson", "--drop-disqualified"])).stdout.trim().split("\n").map((l) => JSON.parse(l));
+    expect(nd).toHaveLength(31);
+    expect(nd.every((x: { rank: null; tier: string }) => x.rank === null && x.tier !== "X")).toBe(true);
+  });
+
+  it("refuses json, table and --report; one header for several files; rejects leave no -o file", async () => {
+    expect((await runCli(["score", B2B_CSV, "-p", B2B, "--no-sort", "--format", "json"])).stderr).toContain("--no-sort writes csv or ndjson");
+    expect((await runCli(["score", B2B_CSV, "-p", B2B, "--no-sort", "--report", "r.html"], { cwd: tempDir() })).stderr).toContain("--no-sort and --report do not go together");
+    const dir = tempDir({ "p.yaml": SMALL_PORTRAIT, "a.csv": "company,country,business type,monthly visits,website\nA,DE,wholesale,5k,a.de\n", "b.csv": "company,country,business type,monthly visits,website,owner\nB,DE,wholesale,5k,b.de,Ann\n", "bad.csv": "company,country,business type,monthly visits,website\nA,DE,wholesale,5k,a.de\nB,DE\n" });
+    const two = await runCli(["score", "a.csv", "b.csv", "-p", "p.yaml", "--no-sort", "-o", "out.csv"], { cwd: dir });
+    expect(two.code).toBe(1);
+    expect(two.stderr).toContain("--no-sort writes one header: b.csv has other columns than a.csv");
+    expect(existsSync(join(dir, "out.csv"))).toBe(false);
+    const bad = await runCli(["score", "bad.csv", "-p", "p.yaml", "--no-sort", "-o", "out.csv"], { cwd: dir });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain("bad.csv:3: expected 5 fields, got 2");
+    expect(bad.stderr).toContain("out.csv was not written");
+    expect(existsSync(join(dir, "out.csv"))).toBe(false);
+    const ok = await runCli(["score", "bad.csv", "-p", "p.yaml", "--no-sort", "-o", "out.csv", "--rejects", "rej.csv"], { cwd: dir });
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(csvRows(readFileSync(join(dir, "out.csv"), "utf8"))).toHaveLength(2);
+    expect(ok.stderr).toContain("portrait: read 2, scored 1, rejected 1 (in rej.csv); wrote 1 in input order");
+  });
+});
