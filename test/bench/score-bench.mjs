@@ -1,20 +1,33 @@
 #!/usr/bin/env node
 // npm run bench: throughput and peak memory of `portrait score` on generated prospect files, and of
 // `portrait customs` on generated shipment files (with DuckDB's GROUP BY on the same file for reference).
-// Usage: npm run bench -- [rows=200000] [runs=3] [shipments=2000000]
+// Usage: npm run bench -- [rows=200000] [runs=3] [shipments=2000000]    or    npm run bench -- --quick
 // Writes the data to a temporary folder, runs the built CLI in a child process (output to /dev/null),
-// and prints the median wall time, MB/s, rows/s and peak RSS of each scenario.
+// and prints the median wall time, MB/s, rows/s and peak RSS of each scenario. Peers run on the same
+// shipments where they are installed (DuckDB from npm, pandas from pip) and must agree with portrait on
+// the totals (shipments and weight); an absent peer is reported as skipped. The tables also go to
+// bench/RESULTS.md with the machine they were measured on.
 import { spawnSync } from "node:child_process";
-import { createWriteStream, mkdtempSync, openSync, rmSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { createWriteStream, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpus, tmpdir, totalmem } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { rng } from "../fixtures/rng.mjs";
+import { parse as parseCsv } from "csv-parse/sync";
 
 const ROOT = resolve(fileURLToPath(import.meta.url), "../../..");
-const rows = Number(process.argv[2] ?? 200_000);
-const runs = Number(process.argv[3] ?? 3);
-const shipmentRows = Number(process.argv[4] ?? 2_000_000);
+const VERSION = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).version;
+const quick = process.argv.includes("--quick");
+const args = process.argv.slice(2).filter((a) => a !== "--quick");
+const rows = Number(args[0] ?? (quick ? 20_000 : 200_000));
+const runs = Number(args[1] ?? (quick ? 1 : 3));
+const shipmentRows = Number(args[2] ?? (quick ? 200_000 : 2_000_000));
+/** Everything printed, kept for bench/RESULTS.md. */
+const lines = [];
+const log = (s) => {
+  console.log(s);
+  lines.push(s);
+};
 
 const pick = (r, xs) => xs[Math.floor(r() * xs.length)];
 const COUNTRIES = ["Germany", "DE", "France", "fra", "Netherlands", "United Kingdom", "UK", "USA", "U.S.A.", "Canada", "Poland", "Italy", "China", "Vietnam", "Iran", "Deutschland", "Belgique", ""];
@@ -45,7 +58,8 @@ async function generate(file, n) {
   await new Promise((res) => out.end(res));
 }
 
-// Shipment rows: 50,000 buyers (1 per 40 rows), a quarter of the bills with two rows, ISO dates over two years.
+// Shipment rows: 50,000 buyers (1 per 40 rows), a quarter of the bills with two rows (one consignee per
+// bill, as on a real bill of lading), ISO dates over two years.
 async function generateShipments(file, n) {
   const out = createWriteStream(file);
   const r = rng(7);
@@ -55,9 +69,11 @@ async function generateShipments(file, n) {
   const cc = ["US", "DE", "GB", "FR", "NL", "PL", "CA", "BE"];
   let buf = "";
   let bill = 0;
+  let b = 0;
   for (let i = 0; i < n; i++) {
-    if (i === 0 || r() > 0.25) bill++;
-    const b = Math.floor(r() * buyers);
+    const newBill = i === 0 || r() > 0.25;
+    if (newBill) bill++;
+    if (newBill) b = Math.floor(r() * buyers);
     const day = 1 + Math.floor(r() * 730);
     const date = new Date(Date.UTC(2023, 6, 1) + day * 86400000).toISOString().slice(0, 10);
     const s = Math.floor(r() * 2000);
@@ -80,20 +96,65 @@ process.on("exit", () => process.stderr.write("MAXRSS " + process.resourceUsage(
 process.exitCode = code;
 `;
 
-// DuckDB on the same file, for reference: count, distinct bills, first/last date, sums, distinct suppliers.
+// DuckDB on the same file: per buyer, rows, distinct bills, first/last date, sums, distinct suppliers.
 async function duckdbGroupBy(file) {
-  let DuckDBInstance;
+  let duckdb;
   try {
-    ({ DuckDBInstance } = await import("@duckdb/node-api"));
+    duckdb = await import("@duckdb/node-api");
   } catch {
     return null; // a dev dependency: absent in a production install
   }
-  const db = await DuckDBInstance.create(":memory:");
+  const db = await duckdb.DuckDBInstance.create(":memory:");
   const con = await db.connect();
   const t0 = process.hrtime.bigint();
-  await con.run(`copy (select "Consignee", "Consignee Country", count(*), count(distinct "Bill of Lading"), min("Arrival Date"), max("Arrival Date"),
-    sum("Quantity"), sum("Weight (kg)"), sum("Value (USD)"), count(distinct "Shipper") from read_csv('${file}') group by 1, 2) to '/dev/null' (format csv)`);
-  return Number(process.hrtime.bigint() - t0) / 1e6;
+  await con.run(`create table per_buyer as select "Consignee", "Consignee Country", count(*) as n, count(distinct "Bill of Lading") as shipments, min("Arrival Date"), max("Arrival Date"),
+    sum("Quantity"), sum("Weight (kg)") as weight, sum("Value (USD)"), count(distinct "Shipper") from read_csv('${file}') group by 1, 2`);
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  const reader = await con.runAndReadAll("select sum(shipments)::BIGINT, sum(weight)::DOUBLE from per_buyer");
+  const [shipments, weight] = reader.getRows()[0];
+  return { ms, version: duckdb.version?.() ?? "", totals: { shipments: Number(shipments), weight: Number(weight) } };
+}
+
+// pandas on the same file, when python3 has it (pip install pandas): the same per-buyer aggregates.
+function pandasGroupBy(file) {
+  const script = `
+import sys, time, resource
+try:
+    import pandas as pd
+except ImportError:
+    print("SKIP pandas is not installed (pip install pandas)"); sys.exit(0)
+t0 = time.perf_counter()
+df = pd.read_csv(sys.argv[1], dtype={"Bill of Lading": str})
+g = df.groupby(["Consignee", "Consignee Country"]).agg(n=("Bill of Lading", "size"), shipments=("Bill of Lading", "nunique"), first=("Arrival Date", "min"), last=("Arrival Date", "max"), quantity=("Quantity", "sum"), weight=("Weight (kg)", "sum"), value=("Value (USD)", "sum"), suppliers=("Shipper", "nunique"))
+ms = (time.perf_counter() - t0) * 1000
+print("OK", pd.__version__, ms, int(g["shipments"].sum()), float(g["weight"].sum()), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+`;
+  const r = spawnSync("python3", ["-c", script, file], { encoding: "utf8" });
+  if (r.error) return { why: "python3 not found" };
+  const out = r.stdout.trim();
+  if (out.startsWith("SKIP")) return { why: out.slice(5) };
+  const m = /^OK (\S+) ([\d.]+) (\d+) ([\d.e+]+) ([\d.]+)$/.exec(out);
+  if (!m) return { why: `failed: ${r.stderr.trim().split("\n").pop()}` };
+  return { version: m[1], ms: Number(m[2]), totals: { shipments: Number(m[3]), weight: Number(m[4]) }, rssMB: Number(m[5]) };
+}
+
+/** Total shipments and weight over portrait's buyer profiles (CSV). */
+function totalsOf(csv) {
+  let shipments = 0;
+  let weight = 0;
+  for (const p of parseCsv(csv, { columns: true })) {
+    shipments += Number(p.shipments);
+    weight += Number(p.weight_kg || 0);
+  }
+  return { shipments, weight };
+}
+
+function writeResults() {
+  const cpu = cpus();
+  const machine = `${cpu.length} x ${cpu[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${process.platform} ${process.arch}, Node ${process.version}`;
+  mkdirSync(join(ROOT, "bench"), { recursive: true });
+  writeFileSync(join(ROOT, "bench", "RESULTS.md"), `# npm run bench${quick ? " -- --quick" : ""}\n\nMachine: ${machine}.\n\n${lines.join("\n")}\n`);
+  console.log(`\n(written to bench/RESULTS.md)`);
 }
 
 let lastSummary = "";
@@ -119,21 +180,22 @@ try {
   const file = join(dir, "prospects.csv");
   await generate(file, rows);
   const mb = statSync(file).size / 1e6;
-  console.log(`portrait bench: ${rows.toLocaleString("en-US")} rows, ${mb.toFixed(1)} MB, median of ${runs}, node ${process.version}`);
+  log(`portrait bench: ${rows.toLocaleString("en-US")} rows, ${mb.toFixed(1)} MB, median of ${runs}, node ${process.version}`);
   const portrait = join(ROOT, "portraits/furniture-importers.yaml");
   const scenarios = [
     ["score -> csv", ["score", file, "-p", portrait, "--format", "csv"]],
     ["score -> csv --top 1000", ["score", file, "-p", portrait, "--format", "csv", "--top", "1000"]],
     ["score -> ndjson", ["score", file, "-p", portrait, "--format", "ndjson"]],
+    ["score -> csv --no-sort", ["score", file, "-p", portrait, "--format", "csv", "--no-sort"]],
   ];
-  console.log("| scenario | seconds | MB/s | rows/s | peak RSS MB |\n| --- | --- | --- | --- | --- |");
+  log("| scenario | seconds | MB/s | rows/s | peak RSS MB |\n| --- | --- | --- | --- | --- |");
   const summaries = [];
   for (const [name, args] of scenarios) {
     const { ms, rssMB, summary } = measure(args);
     summaries.push(`${name}: ${summary}`);
-    console.log(`| ${name} | ${(ms / 1000).toFixed(2)} | ${(mb / (ms / 1000)).toFixed(1)} | ${Math.round(rows / (ms / 1000)).toLocaleString("en-US")} | ${rssMB.toFixed(0)} |`);
+    log(`| ${name} | ${(ms / 1000).toFixed(2)} | ${(mb / (ms / 1000)).toFixed(1)} | ${Math.round(rows / (ms / 1000)).toLocaleString("en-US")} | ${rssMB.toFixed(0)} |`);
   }
-  console.log(summaries.join("\n"));
+  log(summaries.join("\n"));
 
   // Start-up: the whole `portrait score` process on 100 rows, as a script or CI loop runs it (bin, bundled).
   const small = join(dir, "small.csv");
@@ -149,20 +211,29 @@ try {
   spawnSync(process.execPath, ["-e", ""]);
   const bare = Number(process.hrtime.bigint() - t0) / 1e6;
   starts.sort((a, b) => a - b);
-  console.log(`\nstart-up: portrait score on 100 rows, whole process, median of ${starts.length}: ${starts[Math.floor(starts.length / 2)].toFixed(0)} ms (node -e "" alone: ${bare.toFixed(0)} ms)`);
+  log(`\nstart-up: portrait score on 100 rows, whole process, median of ${starts.length}: ${starts[Math.floor(starts.length / 2)].toFixed(0)} ms (node -e "" alone: ${bare.toFixed(0)} ms)`);
 
   if (shipmentRows > 0) {
     const shipments = join(dir, "shipments.csv");
     const buyers = await generateShipments(shipments, shipmentRows);
     const smb = statSync(shipments).size / 1e6;
-    console.log(`\ncustoms bench: ${shipmentRows.toLocaleString("en-US")} shipment rows, ~${buyers.toLocaleString("en-US")} buyers, ${smb.toFixed(1)} MB, median of ${runs}`);
-    console.log("| scenario | seconds | rows/s | MB/s | peak RSS MB |\n| --- | --- | --- | --- | --- |");
-    const { ms, rssMB, summary } = measure(["customs", shipments, "--format", "csv"]);
-    console.log(`| portrait customs -> csv | ${(ms / 1000).toFixed(2)} | ${Math.round(shipmentRows / (ms / 1000)).toLocaleString("en-US")} | ${(smb / (ms / 1000)).toFixed(1)} | ${rssMB.toFixed(0)} |`);
+    log(`\ncustoms bench: ${shipmentRows.toLocaleString("en-US")} shipment rows, ~${buyers.toLocaleString("en-US")} buyers, ${smb.toFixed(1)} MB, median of ${runs}`);
+    log("| tool | seconds | rows/s | MB/s | peak RSS MB | ratio to portrait |\n| --- | --- | --- | --- | --- | --- |");
+    const profiles = join(dir, "profiles.csv");
+    const { ms, rssMB, summary } = measure(["customs", shipments, "--format", "csv", "-o", profiles]);
+    const mine = totalsOf(readFileSync(profiles, "utf8"));
+    const row = (tool, t, rss, check) => log(`| ${tool} | ${(t / 1000).toFixed(2)} | ${Math.round(shipmentRows / (t / 1000)).toLocaleString("en-US")} | ${(smb / (t / 1000)).toFixed(1)} | ${rss} | ${(ms / t).toFixed(2)}x${check} |`);
+    row(`portrait ${VERSION} customs -> csv`, ms, rssMB.toFixed(0), "");
+    const agree = (t) => (t.shipments === mine.shipments && Math.abs(t.weight - mine.weight) < 0.5 ? " (same totals)" : ` (TOTALS DIFFER: ${JSON.stringify(t)} vs ${JSON.stringify(mine)})`);
     const duck = await duckdbGroupBy(shipments);
-    if (duck) console.log(`| DuckDB GROUP BY (reference, same aggregates' core) | ${(duck / 1000).toFixed(2)} | ${Math.round(shipmentRows / (duck / 1000)).toLocaleString("en-US")} | ${(smb / (duck / 1000)).toFixed(1)} | - |`);
-    console.log(summary);
+    if (duck) row(`DuckDB ${duck.version} GROUP BY`, duck.ms, "-", agree(duck.totals));
+    else log("| DuckDB | skipped: @duckdb/node-api not installed | | | | |");
+    const pandas = pandasGroupBy(shipments);
+    if (pandas.ms) row(`pandas ${pandas.version} groupby`, pandas.ms, pandas.rssMB.toFixed(0), agree(pandas.totals));
+    else log(`| pandas | skipped: ${pandas.why} | | | | |`);
+    log(`totals: ${mine.shipments.toLocaleString("en-US")} shipments, ${Math.round(mine.weight).toLocaleString("en-US")} kg; ${summary}`);
   }
+  writeResults();
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
