@@ -79,7 +79,7 @@ async function runBacktest(files: string[], opts: BacktestOptions, io: CliIO): P
   const given = opts.portrait === undefined ? null : await loadPortraitArg(opts.portrait, io);
   const encoding = encodingOption(opts.encoding);
   const tableOptions = { ...(encoding !== undefined && { encoding }), ...(opts.rejects !== undefined && { rejects: opts.rejects }) };
-  const tables = await readTables(files, io, chalk, tableOptions);
+  const tables = await readTables(files, io, chalk, tableOptions, false);
 
   // Outcomes: the label of every row; a row without one is a reject, never silently left out.
   const labelColumn = (t: Table) => {
@@ -118,7 +118,8 @@ async function runBacktest(files: string[], opts: BacktestOptions, io: CliIO): P
       labelled.push({ table: t, row, ...outcome, test });
     }
   }
-  await settleRejects(rejects, io, chalk, tableOptions);
+  // Unreadable rows and rows without an outcome, in one --rejects file.
+  await settleRejects([...tables.flatMap((t) => t.rejects), ...rejects], io, chalk, tableOptions);
 
   const judged: Array<{ name: string; role: "given" | "learned"; compiled: CompiledPortrait }> = [];
   if (given) judged.push({ name: given.file, role: "given", compiled: given.compiled });

@@ -82,7 +82,7 @@ function renderDiff(oldFile: string, newFile: string, changes: ReturnType<typeof
   if (changes.length === 0) out.push("the portraits are the same (name, fields, criteria, rules, tiers)");
   for (const c of changes) out.push(`  ${c.kind === "added" ? "+" : c.kind === "removed" ? "-" : "~"} ${c.what} ${c.id}${c.detail ? `: ${stripControls(c.detail)}` : ""}`);
   if (rows) {
-    out.push("", `prospects: ${rows.rows}; ${rows.tierChanged} change tier, ${rows.scoreChanged} change score`);
+    out.push("", `prospects: ${rows.rows}; ${rows.tierChanged} change tier, ${rows.scoreChanged} change score${rows.segmentChanged ? `, ${rows.segmentChanged} change segment` : ""}`);
     const moved = rows.transitions.filter((t) => t.from !== t.to);
     if (moved.length) out.push(`tier changes: ${moved.map((t) => `${t.from} -> ${t.to}: ${t.count}`).join(", ")}`);
     out.push(`unchanged tiers: ${rows.transitions.filter((t) => t.from === t.to).map((t) => `${t.from} ${t.count}`).join(", ") || "none"}`);

@@ -9,7 +9,7 @@ import { chalkFor, EXIT, UsageError, type CliIO } from "./io.js";
 import { excludedFields } from "./learn.js";
 import { encodingOption, numberOption } from "./options.js";
 import { loadPortraitArg } from "./portrait-arg.js";
-import { commonColumns, fieldRows, readTables, withInputOptions } from "./tables.js";
+import { commonColumns, fieldRows, readTables, settleRejects, withInputOptions } from "./tables.js";
 
 interface DriftOptions {
   baseline: string[];
@@ -51,8 +51,9 @@ async function runDrift(opts: DriftOptions, io: CliIO): Promise<number> {
   const portrait = opts.portrait === undefined ? null : await loadPortraitArg(opts.portrait, io);
   const encoding = encodingOption(opts.encoding);
   const tableOptions = { ...(encoding !== undefined && { encoding }), ...(opts.rejects !== undefined && { rejects: opts.rejects }) };
-  const baseline = await readTables(opts.baseline, io, chalk, tableOptions);
-  const current = await readTables(opts.current, io, chalk, tableOptions);
+  const baseline = await readTables(opts.baseline, io, chalk, tableOptions, false);
+  const current = await readTables(opts.current, io, chalk, tableOptions, false);
+  await settleRejects([...baseline, ...current].flatMap((t) => t.rejects), io, chalk, tableOptions);
   const fields = portrait
     ? fieldsFromPortrait(portrait.compiled, portrait.spec.fields)
     : fieldsFromColumns(commonColumns([...baseline, ...current]).filter((c) => !RUN_COLUMNS.has(headerKey(c))));

@@ -10,7 +10,7 @@ import { checkOutputs, writeAtomically } from "./files.js";
 import { chalkFor, EXIT, RunError, UsageError, type CliIO } from "./io.js";
 import { encodingOption, intOption, numberOption } from "./options.js";
 import { loadPortraitArg, type LoadedPortrait } from "./portrait-arg.js";
-import { fieldRows, readTables, withInputOptions } from "./tables.js";
+import { fieldRows, readTables, settleRejects, withInputOptions } from "./tables.js";
 
 export interface LearnCliOptions {
   portrait?: string;
@@ -52,8 +52,9 @@ Examples:
       checkOutputs([...files, ...(opts.population ?? [])], [opts.out, opts.rejects], io);
       const base = opts.portrait === undefined ? null : await loadPortraitArg(opts.portrait, io);
       const tableOptions = { ...(opts.encoding !== undefined && { encoding: encodingOption(opts.encoding)! }), ...(opts.rejects !== undefined && { rejects: opts.rejects }) };
-      const customers = await readTables(files, io, chalk, tableOptions);
-      const population = opts.population ? await readTables(opts.population, io, chalk, tableOptions) : null;
+      const customers = await readTables(files, io, chalk, tableOptions, false);
+      const population = opts.population ? await readTables(opts.population, io, chalk, tableOptions, false) : null;
+      await settleRejects([...customers, ...(population ?? [])].flatMap((t) => t.rejects), io, chalk, tableOptions);
       const draft = learnFromTables(customers, population, base, opts, [
         `customers: ${files.join(", ")}`,
         ...(opts.population ? [`population: ${opts.population.join(", ")}`] : []),
@@ -66,11 +67,17 @@ Examples:
         else io.stderr.write(chalk.dim(`learn: segment ${stripControls(seg.value)} (${seg.customers} customers): ${seg.draft.criteria.map((c) => `${c.spec.field} ${c.spec.weight}`).join(", ")}\n`));
       }
       const learned = segments.filter((s): s is Exclude<SegmentResult, { error: string }> => !("error" in s));
-      const segmentField = opts.segmentBy === undefined ? null : segmentFieldFor(learnFields(customers, base), opts.segmentBy);
-      const final = segmentField ? withSegments(draft, segmentField, learned, population !== null) : draft;
+      let final = draft;
+      if (opts.segmentBy !== undefined) {
+        const fields = learnFields(customers, base);
+        const segmentField = segmentFieldFor(fields, opts.segmentBy);
+        const all = fields.some((f) => f.name === segmentField.name) ? fields : [...fields, { name: segmentField.name, aliases: [segmentField.column] }];
+        const rows = fieldRows(population ?? customers, all).map((r) => r.values);
+        final = withSegments(draft, segmentField, learned, { hasPopulation: population !== null, fields: all, rows, options: { ...learnSettings(opts, base), name: draft.spec.name, provenance: [] } });
+      }
       if (opts.out !== undefined) await writeAtomically(resolve(io.cwd, opts.out), io, (sink) => sink.write(final.text));
       else await streamSink(io.stdout).write(final.text);
-      const tiers = draft.tiers.map((t) => `${t.name} >= ${t.min}`).join(", ");
+      const tiers = final.tiers.map((t) => `${t.name} >= ${t.min}`).join(", ");
       io.stderr.write(chalk.dim(`learn: ${draft.criteria.length} criteria from ${countRows(customers)} customers${population ? ` against ${countRows(population)} rows` : ""}: ${draft.criteria.map((c) => `${c.spec.field} ${c.spec.weight}`).join(", ")}; ${draft.leftOut.length} field${draft.leftOut.length === 1 ? "" : "s"} not used${tiers ? `; tiers ${tiers}` : ""}${opts.out ? `; wrote ${opts.out}` : ""}\n`));
       setExit(EXIT.ok);
     });
@@ -79,10 +86,14 @@ Examples:
 const countRows = (tables: readonly Table[]) => tables.reduce((s, t) => s + t.rows.length, 0).toLocaleString("en-US");
 
 /** Learn options from the command line, checked. */
+const DEFAULT_TIER_SHARES = "10,20,30";
+
 export function learnSettings(opts: LearnCliOptions, base: LoadedPortrait | null): { tiers: number[]; tierNames: string[]; minSupport?: number; minLift: number; minSeparation: number } {
-  const tiers = (opts.tiers ?? "10,20,30").split(",").map((s) => numberOption("--tiers", s.trim(), 0.01, 100)!);
-  if (tiers.reduce((s, x) => s + x, 0) > 100) throw new UsageError(`--tiers: the shares add up to more than 100%: ${opts.tiers}`);
   const tierNames = base ? base.compiled.tiers.map((t) => t.name) : ["A", "B", "C"];
+  // The default shares, as many as the base portrait has tiers (a base with one tier gets 10%).
+  const given = opts.tiers !== undefined && opts.tiers !== DEFAULT_TIER_SHARES;
+  const tiers = (given ? opts.tiers! : DEFAULT_TIER_SHARES).split(",").map((s) => numberOption("--tiers", s.trim(), 0.01, 100)!).slice(0, given ? undefined : tierNames.length);
+  if (tiers.reduce((s, x) => s + x, 0) > 100) throw new UsageError(`--tiers: the shares add up to more than 100%: ${opts.tiers}`);
   if (tiers.length > tierNames.length) throw new UsageError(`--tiers: ${tiers.length} shares for ${tierNames.length} tiers (${tierNames.join(", ")})`);
   const minSupport = intOption("--min-support", opts.minSupport, 1);
   return {

@@ -235,7 +235,8 @@ async function streamScore(files: string[], opts: ScoreOptions, io: CliIO, ctx: 
   const body = async (sink: Sink) => {
     const start = (r: ScoreRun) => {
       layout = outputLayout(c, r, customs.scoring.join !== null);
-      firstColumns = r.sources[0]?.columns ?? [];
+      // The header written is the columns of the files read so far (an empty first file has none).
+      firstColumns = layout.inputColumns;
       return format === "csv" ? sink.write(csvHeader(c, layout, csvOptions)) : Promise.resolve();
     };
     run = await scoreFiles(c, tableSources(files, io), {
@@ -248,9 +249,12 @@ async function streamScore(files: string[], opts: ScoreOptions, io: CliIO, ctx: 
       stream: async (row, r) => {
         if (layout === null) await start(r);
         const columns = r.sources[row.source]!.columns;
-        if (columns !== firstColumns && columns.join("\u0000") !== firstColumns!.join("\u0000")) {
-          throw new InputError("no-sort-columns", `--no-sort writes one header: ${r.sources[row.source]!.name} has other columns than ${r.sources[0]!.name}; score them one at a time, or without --no-sort`);
+        if (columns.join("\u0000") !== firstColumns!.join("\u0000")) {
+          const first = r.sources.find((s) => s.columns.length > 0)!;
+          throw new InputError("no-sort-columns", `--no-sort writes one header: ${r.sources[row.source]!.name} has other columns than ${first.name}; score them one at a time, or without --no-sort`);
         }
+        // A file opened after the header was written: same columns, one more column map.
+        if (layout!.columnMaps[row.source] === undefined) layout = outputLayout(c, r, customs.scoring.join !== null);
         counts.read++;
         tally.add(row);
         counts.tiers.set(row.tier, (counts.tiers.get(row.tier) ?? 0) + 1);

@@ -17,11 +17,15 @@ export interface TableOptions {
   readonly bom?: boolean;
 }
 
-/** Reads each file; rows that cannot be read are listed and fail the run, or go to --rejects. */
-export async function readTables(files: readonly string[], io: CliIO, chalk: ChalkInstance, options: TableOptions): Promise<Table[]> {
+/**
+ * Reads each file; rows that cannot be read are listed and fail the run, or go to --rejects. A command
+ * that reads several groups of files passes settle=false and settles all their rejects at once, so
+ * that one --rejects file holds them all.
+ */
+export async function readTables(files: readonly string[], io: CliIO, chalk: ChalkInstance, options: TableOptions, settle = true): Promise<Table[]> {
   const tables: Table[] = [];
   for (const source of tableSources(files, io)) tables.push(await readRows(source, options.encoding === undefined ? {} : { encoding: options.encoding }));
-  await settleRejects(tables.flatMap((t) => t.rejects), io, chalk, options);
+  if (settle) await settleRejects(tables.flatMap((t) => t.rejects), io, chalk, options);
   for (const t of tables) {
     for (const note of t.notes) io.stderr.write(chalk.yellow(`${stripControls(t.name)}: ${stripControls(note)}\n`));
     if (t.columns.length === 0) io.stderr.write(chalk.yellow(`${stripControls(t.name)}: warning: the file is empty: no header row, no rows\n`));

@@ -65,7 +65,8 @@ function cutAddress(name: string): string {
 const UMLAUT_RE = /[äöüÄÖÜ]/;
 const UMLAUTS: Readonly<Record<string, string>> = { ä: "ae", ö: "oe", ü: "ue", Ä: "Ae", Ö: "Oe", Ü: "Ue" };
 
-export function companyKey(raw: string): CompanyKey {
+export function companyKey(text: string): CompanyKey {
+  const raw = text.normalize("NFC"); // a decomposed ü (u + combining diaeresis) is still an umlaut
   const { key, legalForms } = keyOf(raw);
   const alt = UMLAUT_RE.test(raw) ? keyOf(raw.replace(/[äöüÄÖÜ]/g, (c) => UMLAUTS[c] ?? c)).key : null;
   return { key, legalForms, alt: alt === key ? null : alt };

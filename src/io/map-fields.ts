@@ -24,7 +24,11 @@ export function mapFields(portrait: CompiledPortrait, columns: readonly string[]
     }
     return -1;
   });
-  const used = new Set([...portrait.criteria.map((c) => c.fieldIndex), ...portrait.disqualify.map((r) => r.fieldIndex)]);
+  const used = new Set([
+    ...portrait.criteria.map((c) => c.fieldIndex),
+    ...portrait.disqualify.map((r) => r.fieldIndex),
+    ...portrait.segments.flatMap((s) => [...s.criteria.map((c) => c.fieldIndex), ...s.when.map((w) => w.fieldIndex)]),
+  ]);
   const unmapped = portrait.fields.filter((_, i) => used.has(i) && columnOf[i] === -1);
   return { columnOf, unmapped, notes };
 }

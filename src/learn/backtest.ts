@@ -100,14 +100,19 @@ export function backtest(outcomes: readonly Outcome[], tierOrder: readonly strin
     return { n: k, precision: p, lift: baseRate === 0 ? null : p / baseRate };
   });
 
-  const first = outcomes[0]?.result.contributions ?? [];
-  const criteria = first.map((c, i) => {
+  // Criteria by id, in first-seen order: with segments, rows carry different criteria.
+  const seen = new Map<string, { id: string; label: string }>();
+  for (const o of outcomes) for (const c of o.result.contributions) if (!seen.has(c.id)) seen.set(c.id, { id: c.id, label: c.label });
+  const criteria = [...seen.values()].map((c) => {
     let judged = 0;
     let matched = 0;
     let winsMatched = 0;
     let winsUnmatched = 0;
+    let rows = 0;
     for (const o of outcomes) {
-      const k = o.result.contributions[i]!;
+      const k = o.result.contributions.find((x) => x.id === c.id);
+      if (!k) continue;
+      rows++;
       if (k.status === "scored") judged++;
       const hit = k.status === "scored" && (k.match ?? 0) >= 0.5;
       if (hit) {
@@ -116,7 +121,8 @@ export function backtest(outcomes: readonly Outcome[], tierOrder: readonly strin
       } else if (o.positive) winsUnmatched++;
     }
     const rateMatched = ratio(winsMatched, matched);
-    return { id: c.id, label: c.label, coverage: n === 0 ? 0 : judged / n, matched, rateMatched, rateUnmatched: ratio(winsUnmatched, n - matched), lift: rateMatched === null || baseRate === 0 ? null : rateMatched / baseRate };
+    // Shares over the rows that have the criterion (with segments, not every row does).
+    return { id: c.id, label: c.label, coverage: rows === 0 ? 0 : judged / rows, matched, rateMatched, rateUnmatched: ratio(winsUnmatched, rows - matched), lift: rateMatched === null || baseRate === 0 ? null : rateMatched / baseRate };
   });
 
   return { rows: n, positives, baseRate, auc: auc(scores, labels), tiers, precision, criteria, calibration: n === 0 ? [] : calibration(scores, labels) };

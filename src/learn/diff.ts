@@ -9,7 +9,7 @@ import type { CriterionSpec, PortraitSpec, RuleSpec } from "../portrait/schema.j
 
 export interface Change {
   readonly kind: "added" | "removed" | "changed";
-  readonly what: "portrait" | "field" | "criterion" | "rule" | "tier";
+  readonly what: "portrait" | "field" | "criterion" | "rule" | "tier" | "segment" | "channel" | "activity";
   readonly id: string;
   readonly detail: string;
 }
@@ -85,6 +85,10 @@ export function structuralDiff(a: PortraitSpec, b: PortraitSpec): Change[] {
       if (changes.length) out.push({ kind: "changed", what: "rule", id, detail: changes.join("; ") });
     }
   }
+  if ((a.segment_rule ?? "first") !== (b.segment_rule ?? "first") && (a.segments || b.segments)) out.push({ kind: "changed", what: "portrait", id: "segment_rule", detail: `${a.segment_rule ?? "first"} -> ${b.segment_rule ?? "first"}` });
+  out.push(...byIdChanges("segment", a.segments ?? [], b.segments ?? []));
+  out.push(...byIdChanges("channel", a.channels?.use ?? [], b.channels?.use ?? []));
+  out.push(...byIdChanges("activity", a.channels?.activities ?? [], b.channels?.activities ?? []));
   const ta = a.tiers ?? { A: 75, B: 50, C: 25 };
   const tb = b.tiers ?? { A: 75, B: 50, C: 25 };
   for (const name of new Set([...Object.keys(ta), ...Object.keys(tb)])) {
@@ -92,6 +96,24 @@ export function structuralDiff(a: PortraitSpec, b: PortraitSpec): Change[] {
     const y = Object.hasOwn(tb, name) ? tb[name] : undefined;
     if (x === y) continue;
     out.push({ kind: x === undefined ? "added" : y === undefined ? "removed" : "changed", what: "tier", id: name, detail: `${show(x)} -> ${show(y)}` });
+  }
+  return out;
+}
+
+/** Items with ids (segments, channels, activities): added, removed, or which of their keys changed. */
+function byIdChanges<T extends { id: string }>(what: "segment" | "channel" | "activity", a: readonly T[], b: readonly T[]): Change[] {
+  const out: Change[] = [];
+  const ia = new Map(a.map((x) => [x.id, x]));
+  const ib = new Map(b.map((x) => [x.id, x]));
+  for (const [id] of ia) if (!ib.has(id)) out.push({ kind: "removed", what, id, detail: "" });
+  for (const [id, x] of ib) {
+    const old = ia.get(id);
+    if (!old) {
+      out.push({ kind: "added", what, id, detail: "" });
+      continue;
+    }
+    const keys = [...new Set([...Object.keys(old), ...Object.keys(x)])].filter((k) => JSON.stringify((old as Record<string, unknown>)[k]) !== JSON.stringify((x as Record<string, unknown>)[k]));
+    if (keys.length > 0) out.push({ kind: "changed", what, id, detail: keys.map((k) => `${k} ${show((old as Record<string, unknown>)[k])} -> ${show((x as Record<string, unknown>)[k])}`).join("; ") });
   }
   return out;
 }
@@ -115,6 +137,8 @@ export interface RowsDiff {
   readonly rows: number;
   readonly tierChanged: number;
   readonly scoreChanged: number;
+  /** Rows placed in another segment. */
+  readonly segmentChanged: number;
   /** "B -> A": count, in tier order. */
   readonly transitions: ReadonlyArray<{ from: string; to: string; count: number }>;
   /** Tier changes first, then by the size of the score change; ties by file and line. */
@@ -133,7 +157,9 @@ export function rowsDiff(rows: readonly DiffRow[], tierOrder: readonly string[])
   const transitions = new Map<string, number>();
   const changes: RowChange[] = [];
   let scoreChanged = 0;
+  let segmentChanged = 0;
   for (const r of rows) {
+    if ((r.before.segment?.id ?? null) !== (r.after.segment?.id ?? null)) segmentChanged++;
     const key = `${r.before.tier}\u0000${r.after.tier}`;
     transitions.set(key, (transitions.get(key) ?? 0) + 1);
     if (r.before.score === r.after.score && r.before.tier === r.after.tier) continue;
@@ -159,5 +185,5 @@ export function rowsDiff(rows: readonly DiffRow[], tierOrder: readonly string[])
     return { from, to, count };
   });
   list.sort((a, b) => rank(a.from) - rank(b.from) || rank(a.to) - rank(b.to));
-  return { rows: rows.length, tierChanged: changes.filter((c) => c.before.tier !== c.after.tier).length, scoreChanged, transitions: list, changes };
+  return { rows: rows.length, tierChanged: changes.filter((c) => c.before.tier !== c.after.tier).length, scoreChanged, segmentChanged, transitions: list, changes };
 }

@@ -50,6 +50,7 @@ export function columnIndexes(fields: readonly LearnField[], columns: readonly s
 
 const DATE_RE = /^(?:\d{4}-\d{2}-\d{2}(?:[T ].*)?|\d{1,2}[./]\d{1,2}[./]\d{4})$/;
 const SHARE = 0.8;
+const YES_NO = new Set(["y", "n", "yes", "no", "true", "false", "x", "ja", "nein", "oui", "non", "si"]);
 /** At most this many distinct values (or this share of the filled cells) makes a field a category. */
 const MAX_CATEGORIES = 60;
 
@@ -65,7 +66,9 @@ export function inferType(values: readonly (string | undefined)[]): FieldType {
   const share = (test: (v: string) => boolean) => filled.filter(test).length / filled.length;
   if (share((v) => DATE_RE.test(v)) >= SHARE) return "date";
   const distinct = new Set(filled.map(phraseKey)).size;
-  if (distinct <= 300 && share((v) => countryIndex().lookup(v) !== null) >= SHARE) return "country";
+  // "No" is Norway and "Y" nothing, but a column of yes/no answers is a category.
+  const yesNo = (v: string) => YES_NO.has(phraseKey(v));
+  if (distinct <= 300 && share((v) => countryIndex().lookup(v) !== null && !yesNo(v)) >= SHARE) return "country";
   if (share((v) => parseNumber(v) !== null) >= SHARE) return "number";
   // Repeated values make a category; a column of (nearly) unique values is names or free text.
   if ((distinct <= MAX_CATEGORIES && (distinct <= filled.length / 2 || filled.length < 10)) || distinct <= filled.length * 0.02) return "category";

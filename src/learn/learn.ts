@@ -112,12 +112,15 @@ export function learnPortrait(input: LearnInput, options: LearnOptions): Draft {
   const column = (rows: readonly Values[], f: number) => rows.map((r) => r[f]);
   const ctx: Ctx = { nc: customers.length, np: population?.length ?? 0, minSupport, minLift: options.minLift };
 
+  const ids = new Set<string>();
   fields.forEach((field, f) => {
     if (input.skip?.has(field.name)) return;
     const c = column(customers, f);
     const p = population ? column(population, f) : null;
     const type = inferType(p ? [...p, ...c] : c);
-    const id = field.name.replace(/[^A-Za-z0-9_.-]/g, "-").replace(/^[^A-Za-z0-9]+/, "") || `field-${f + 1}`;
+    let id = field.name.replace(/[^A-Za-z0-9_.-]/g, "-").replace(/^[^A-Za-z0-9]+/, "").replace(/-+$/, "") || `field-${f + 1}`;
+    if (!/^[A-Za-z0-9]/.test(id) || ids.has(id)) id = `field-${f + 1}`; // names of other scripts fold to nothing: number them
+    ids.add(id);
     const known = input.names?.get(field.name);
     const base = { id: known?.id ?? id, label: known?.label ?? field.name.replace(/_/g, " "), field: field.name };
     let made: Candidate | Rejection;
@@ -481,7 +484,16 @@ export interface SegmentDraft {
  * scored by what that segment's customers share (its own learned criteria; the main criteria weigh
  * 0 there). The text validates, or this throws.
  */
-export function withSegments(main: Draft, field: { name: string; column: string }, segments: readonly SegmentDraft[], hasPopulation: boolean): Draft {
+export interface SegmentContext {
+  readonly hasPopulation: boolean;
+  /** Every field rows carry values for (the segment field among them), in the rows' order. */
+  readonly fields: readonly LearnField[];
+  /** The rows tiers are placed on (the population, else the customers). */
+  readonly rows: readonly Values[];
+  readonly options: LearnOptions;
+}
+
+export function withSegments(main: Draft, field: { name: string; column: string }, segments: readonly SegmentDraft[], ctx: SegmentContext): Draft {
   if (segments.length === 0) return main;
   const used = new Set<string>();
   const ids = segments.map((seg) => {
@@ -492,15 +504,22 @@ export function withSegments(main: Draft, field: { name: string; column: string 
     used.add(id);
     return id;
   });
-  const out: string[] = [main.text.trimEnd(), ""];
-  // The segment field, for `when`; added under fields if the main draft does not have it.
-  const fields = { ...(main.spec.fields ?? {}) };
-  if (!Object.hasOwn(fields, field.name)) {
-    out.push(`# the segment column, for the segments' when tests`, `fields_segment_placeholder`);
-    fields[field.name] = [field.column];
-  }
-  out.push(`segments:                # one per value of ${field.column} with enough customers; learned from that segment's customers`);
+  // Fields: the main draft's, the segment column, and every field a segment's own criteria read, with its aliases.
+  const fields: Record<string, string[]> = {};
+  for (const [k, v] of Object.entries(main.spec.fields ?? {})) fields[k] = Array.isArray(v) ? [...v] : [v];
+  const added: Array<[string, string[], string]> = [];
+  const need = (name: string, why: string) => {
+    if (Object.hasOwn(fields, name)) return;
+    const f = ctx.fields.find((x) => x.name === name);
+    fields[name] = f ? [...f.aliases] : name === field.name ? [field.column] : [];
+    added.push([name, fields[name]!, why]);
+  };
+  need(field.name, "the segment column, for the segments' when tests");
+  for (const seg of segments) for (const c of seg.draft.criteria) need(c.spec.field, "read by a segment's own criteria");
+
   const specSegments: NonNullable<PortraitSpec["segments"]> = [];
+  const out: string[] = [];
+  out.push(`segments:                # one per value of ${field.column} with enough customers; learned from that segment's customers`);
   segments.forEach((seg, k) => {
     const id = ids[k]!;
     const criteria = seg.draft.criteria.map((c) => ({ ...c, spec: { ...c.spec, id: `${id}.${c.spec.id}` } }));
@@ -508,18 +527,28 @@ export function withSegments(main: Draft, field: { name: string; column: string 
     out.push(`  - id: ${id}   # ${count(seg.customers)} customers`, `    label: ${scalar(seg.value)}`, `    when:`, `      - { field: ${scalar(field.name)}, in: [${scalar(seg.value)}], normalize: text }`);
     out.push(`    weights: { ${Object.keys(weights).map((w) => `${scalar(w)}: 0`).join(", ")} }   # the main criteria do not count here; this segment's own do`);
     out.push(`    criteria:`);
-    for (const c of criteria) out.push(...renderCriterion(c, c.spec, "      ", hasPopulation));
+    for (const c of criteria) out.push(...renderCriterion(c, c.spec, "      ", ctx.hasPopulation));
     specSegments.push({ id, label: seg.value, when: [{ field: field.name, in: [seg.value], normalize: "text" }], weights, criteria: criteria.map((c) => c.spec) });
   });
   out.push(`segment_rule: first`);
-  let text = `${out.join("\n")}\n`;
-  if (text.includes("fields_segment_placeholder")) {
-    // Insert the alias into the fields section rather than a second fields key.
-    text = text.replace(`# the segment column, for the segments' when tests\nfields_segment_placeholder\n`, "");
-    text = text.replace(/\n\ncriteria:\n/, `\n  ${scalar(field.name)}: [${scalar(field.column)}]   # the segment column, for the segments' when tests\n\ncriteria:\n`);
+
+  // Tiers again: prospects are scored by their segment's criteria now, so the main draft's thresholds no longer hold.
+  const untiered: PortraitSpec = { ...main.spec, fields, segments: specSegments, segment_rule: "first" };
+  delete (untiered as { tiers?: unknown }).tiers;
+  const tiers = placeTiers(untiered, ctx.fields, ctx.rows, ctx.options);
+  const spec: PortraitSpec = { ...untiered, ...(tiers.length > 0 && { tiers: Object.fromEntries(tiers.map((t) => [t.name, t.min])) }) };
+  if (tiers.length > 0) {
+    out.push("", `tiers:                 # placed on the ${ctx.hasPopulation ? "population's" : "customers'"} scores under this draft, segments included`);
+    for (const t of tiers) out.push(`  ${scalar(t.name)}: ${t.min}   # ${t.comment}`);
   }
-  const spec: PortraitSpec = { ...main.spec, fields, segments: specSegments, segment_rule: "first" };
+
+  let text = main.text;
+  const tiersAt = text.lastIndexOf("\ntiers:");
+  if (tiersAt >= 0) text = `${text.slice(0, tiersAt).trimEnd()}\n`;
+  const fieldLines = added.map(([name, aliases, why]) => `  ${scalar(name)}: [${aliases.map(scalar).join(", ")}]   # ${why}`).join("\n");
+  if (fieldLines) text = text.replace(/\n\ncriteria:\n/, `\n${fieldLines}\n\ncriteria:\n`);
+  text = `${text.trimEnd()}\n\n${out.join("\n")}\n`;
   const check = validatePortraitText(text, "draft");
   if (!check.ok) throw new Error(`internal error: the learned draft with segments does not validate: ${check.errors.map((e) => e.message).join("; ")}`);
-  return { ...main, spec, text };
+  return { ...main, spec, text, tiers };
 }

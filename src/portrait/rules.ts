@@ -4,6 +4,7 @@
  */
 import { countryIndex } from "../engine/country.js";
 import { keywordTokens } from "../engine/keywords.js";
+import { phraseKey } from "../engine/text.js";
 import { closest, type Diagnostic, type Severity } from "../report/diagnostic.js";
 import { DISQUALIFIED_TIER } from "../engine/types.js";
 import { UNASSIGNED } from "../engine/score-record.js";
@@ -227,7 +228,7 @@ function contradictoryWhen(when: readonly WhenSpec[]): string | null {
   const byField = new Map<string, WhenSpec[]>();
   for (const w of when) byField.set(w.field, [...(byField.get(w.field) ?? []), w]);
   for (const [field, ws] of byField) {
-    const key = (w: WhenSpec) => (v: string | number) => (comparesCountries(w) ? countryIndex().lookup(String(v)) ?? String(v) : String(v).toLowerCase().trim());
+    const key = (w: WhenSpec) => (v: string | number) => (comparesCountries(w) ? countryIndex().lookup(String(v)) ?? phraseKey(String(v)) : phraseKey(String(v)));
     const ins = ws.filter((w) => w.in !== undefined).map((w) => new Set(w.in!.map(key(w))));
     const notIns = ws.filter((w) => w.not_in !== undefined).map((w) => new Set(w.not_in!.map(key(w))));
     if (ins.length > 0) {

@@ -107,6 +107,19 @@ describe("portrait diff", () => {
     expect(r.stdout).toContain("+ criterion n: weight 1 on notes");
   });
 
+  it("shows segment, channel and segment_rule changes, and counts prospects that change segment", async () => {
+    const { readFileSync } = await import("node:fs");
+    const text = readFileSync(B2B, "utf8");
+    const changed = text.replace("segment_rule: first", "segment_rule: best").replace("channels: [linkedin, email]", "channels: [email, linkedin]").replace("{ id: phone, label: phone, needs: phone, content: call script }", "{ id: phone, label: phone, needs: phone, content: short call script }");
+    const dir = tempDir({ "new.yaml": changed });
+    const r = await runCli(["diff", B2B, "new.yaml", "--on", B2B_CSV], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain("~ portrait segment_rule: first -> best");
+    expect(r.stdout).toContain('~ segment importer-distributor: channels ["linkedin","email"] -> ["email","linkedin"]');
+    expect(r.stdout).toContain("~ channel phone: content call script -> short call script");
+    expect(r.stdout).not.toContain("the portraits are the same");
+  });
+
   it("compares country sets by code: Germany -> DE is no change, Germany -> PL is", async () => {
     const dir = tempDir({
       "a.yaml": "name: t\ncriteria:\n  - { id: c, field: country, in: [Germany, France], weight: 1 }\n",

@@ -222,3 +222,67 @@ describe("portrait backtest", () => {
     expect(c.stderr).toContain("--split: expected a share to hold out (0.3) or COLUMN>=YYYY-MM-DD");
   });
 });
+
+describe("review fixes: learn, backtest, drift on odd input", () => {
+  // A base portrait whose employees field is read only by the segments' own criteria.
+  const base = "name: base\nfields:\n  country: [Land]\n  employees: [Headcount]\n  seg: [Seg]\ncriteria:\n  - { id: c, field: country, in: [Germany], weight: 10 }\n  - { id: e, field: employees, range: { min: 10 }, weight: 10 }\n";
+  const pop: string[] = ["Land,Headcount,Seg"];
+  const cust: string[] = ["Land,Headcount,Seg"];
+  for (let i = 0; i < 600; i++) {
+    const de = i % 3 === 0;
+    const big = i % 2 === 0;
+    const row = `${de ? "Germany" : "France"},${big ? 500 + i : 5},${i % 4 < 2 ? "A" : "B"}`;
+    pop.push(row);
+    if (de && big) cust.push(row);
+  }
+  const files = { "base.yaml": base, "pop.csv": `${pop.join("\n")}\n`, "cust.csv": `${cust.join("\n")}\n` };
+
+  it("writes every field a segment's criteria read, with its aliases, and places tiers on the scores segments give", async () => {
+    const dir = tempDir(files);
+    const r = await runCli(["learn", "cust.csv", "--population", "pop.csv", "-p", "base.yaml", "--segment-by", "Seg", "-o", "d.yaml"], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    const d = parseYaml(readFileSync(join(dir, "d.yaml"), "utf8")) as { fields: Record<string, string[]>; segments: Array<{ criteria: DraftCriterion[] }>; tiers: Record<string, number> };
+    for (const seg of d.segments) for (const c of seg.criteria) expect(d.fields[c.field], c.field).toBeDefined();
+    expect(d.fields.employees).toEqual(["Headcount"]);
+    const scored = await runCli(["score", "pop.csv", "-p", "d.yaml", "--format", "json"], { cwd: dir });
+    expect(scored.code, scored.stderr).toBe(0);
+    const results = JSON.parse(scored.stdout).results as Array<{ tier: string; missing: string[] }>;
+    expect(results.every((x) => !x.missing.includes("employees"))).toBe(true);
+    const a = results.filter((x) => x.tier === "A").length / results.length;
+    expect(a).toBeGreaterThan(0.05);
+    expect(a).toBeLessThan(0.4);
+    // backtest takes a portrait whose segments have their own criteria.
+    const outcomes = `${pop.map((l, i) => (i === 0 ? `${l},Won` : `${l},${cust.includes(l) ? "yes" : "no"}`)).join("\n")}\n`;
+    const bt = await runCli(["backtest", "-", "-p", "d.yaml", "--label", "Won", "--format", "json"], { cwd: dir, stdin: outcomes });
+    expect(bt.code, bt.stderr).toBe(0);
+    expect(JSON.parse(bt.stdout).portraits[0].auc).toBeGreaterThan(0.9);
+  });
+
+  it("learns from yes/no columns and from headers in other scripts; shortens the default tiers to the base's", async () => {
+    const rows = ["地区,行业,Showroom"];
+    const crows = ["地区,行业,Showroom"];
+    for (let i = 0; i < 400; i++) {
+      const yes = i % 5 === 0;
+      const r = `${i % 2 ? "华东" : "华南"},${i % 3 ? "零售" : "批发"},${yes ? "Yes" : "No"}`;
+      rows.push(r);
+      if (yes || i % 17 === 0) crows.push(r);
+    }
+    const dir = tempDir({ "pop.csv": `${rows.join("\n")}\n`, "cust.csv": `${crows.join("\n")}\n`, "one-tier.yaml": "name: t\ncriteria:\n  - { id: s, field: showroom, in: [yes], weight: 1 }\ntiers: { hot: 50 }\n" });
+    const r = await runCli(["learn", "cust.csv", "--population", "pop.csv"], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    const d = parseYaml(r.stdout) as { criteria: DraftCriterion[] };
+    expect(d.criteria.find((c) => c.field === "showroom")?.in).toEqual(["Yes"]);
+    const t = await runCli(["learn", "cust.csv", "--population", "pop.csv", "-p", "one-tier.yaml"], { cwd: dir });
+    expect(t.code, t.stderr).toBe(0);
+    expect(Object.keys((parseYaml(t.stdout) as { tiers: Record<string, number> }).tiers)).toEqual(["hot"]);
+  });
+
+  it("keeps the rejects of every file read in one --rejects file", async () => {
+    const dir = tempDir({ "b.csv": "country,type\nDE,a\nFR,b,extra\n", "c.csv": "country,type\nDE,a\nNL,c,extra\n" });
+    const r = await runCli(["drift", "--baseline", "b.csv", "--current", "c.csv", "--rejects", "rej.csv", "--fail-over", "1000"], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    const rej = readFileSync(join(dir, "rej.csv"), "utf8");
+    expect(rej).toContain("b.csv,3,");
+    expect(rej).toContain("c.csv,3,");
+  });
+});

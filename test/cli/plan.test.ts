@@ -66,6 +66,13 @@ describe("validate: segments and channels", () => {
     expect(r.stderr).toContain('channels.activities[0].channels[1]: no channel "fax"');
   });
 
+  it("does not call a segment impossible when its values differ only in case, accents or spaces", async () => {
+    const dir = tempDir({ "p.yaml": `${base}segments:\n  - id: s1\n    when:\n      - { field: type, in: ["Café Bar"] }\n      - { field: type, in: ["cafe  bar"] }\n` });
+    const r = await runCli(["validate", "p.yaml"], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).not.toContain("can never match");
+  });
+
   it("warns about a criterion no segment lets count", async () => {
     const dir = tempDir({ "p.yaml": `${base}  - { id: extra, field: email, present: email, weight: 1 }\nsegments:\n  - { id: a, when: [{ field: country, in: [DE] }], weights: { extra: 0 } }\n  - { id: rest, weights: { extra: 0 } }\n` });
     const r = await runCli(["validate", "p.yaml"], { cwd: dir });

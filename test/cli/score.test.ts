@@ -320,6 +320,10 @@ describe("portrait score --no-sort", () => {
     expect(bad.stderr).toContain("bad.csv:3: expected 5 fields, got 2");
     expect(bad.stderr).toContain("out.csv was not written");
     expect(existsSync(join(dir, "out.csv"))).toBe(false);
+    // Several files with one header, and an empty file first, stream as one.
+    const same = await runCli(["score", "empty.csv", "a.csv", "a2.csv", "-p", "p.yaml", "--no-sort"], { cwd: tempDir({ "p.yaml": SMALL_PORTRAIT, "empty.csv": "", "a.csv": "company,country,business type,monthly visits,website\nA,DE,wholesale,5k,a.de\n", "a2.csv": "company,country,business type,monthly visits,website\nB,FR,retail,1k,b.fr\n" }) });
+    expect(same.code, same.stderr).toBe(0);
+    expect(csvRows(same.stdout).map((x) => x[0])).toEqual(["company", "A", "B"]);
     const ok = await runCli(["score", "bad.csv", "-p", "p.yaml", "--no-sort", "-o", "out.csv", "--rejects", "rej.csv"], { cwd: dir });
     expect(ok.code, ok.stderr).toBe(0);
     expect(csvRows(readFileSync(join(dir, "out.csv"), "utf8"))).toHaveLength(2);

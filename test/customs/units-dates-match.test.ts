@@ -96,6 +96,7 @@ describe("matching", () => {
     const k = (name: string) => companyKey(name);
     expect(k("Möbelhaus Krüger GmbH")).toMatchObject({ key: "mobelhaus kruger", alt: "moebelhaus krueger" });
     expect(k("MOEBELHAUS KRUEGER").alt).toBeNull();
+    expect(k("Mo\u0308belhaus Kru\u0308ger GmbH").alt).toBe("moebelhaus krueger"); // decomposed umlauts (macOS exports)
     expect(matchProspect(idx, { ...k("Möbelhaus Krüger GmbH"), country: "DE", domains: [] }, null)).toMatchObject({ how: "exact", buyer: { id: "DE|moebelhaus krueger" } });
     expect(matchProspect(idx, { ...k("Gruenwald AG"), country: "DE", domains: [] }, null)).toMatchObject({ how: "exact", buyer: { id: "DE|grunwald" } });
     expect(matchProspect(idx, { ...k("Goteborg Tra AB"), country: "SE", domains: [] }, null)).toMatchObject({ how: "exact", buyer: { id: "SE|goteborg tra" } });
