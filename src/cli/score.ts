@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
 import type { Command } from "commander";
 import { outputLayout, rankRun, tierOrder } from "../pipeline/rank-run.js";
-import { scoreFiles, type ScoredRow, type ScoreRun } from "../pipeline/score-files.js";
+import { scoreFiles, type ScoredRow, type ScoreFilesOptions, type ScoreRun } from "../pipeline/score-files.js";
 import { InputError } from "../io/read-csv.js";
 import { fileSink, streamSink, type Sink } from "../io/sink.js";
 import { csvHeader, csvRows, writeCsv, type CsvWriteOptions } from "../io/write-csv.js";
@@ -129,15 +129,7 @@ async function runScore(files: string[], opts: ScoreOptions, io: CliIO): Promise
   if (opts.sort === false) return streamScore(files, opts, io, { portrait, format, chalk, customs, encoding, delimiter, failUnder, top });
   const sources = tableSources(files, io);
   const progress = io.stderr.isTTY ? progressLine(io) : null;
-  const run = await scoreFiles(portrait.compiled, sources, {
-    allowMissingFields: opts.allowMissingFields === true,
-    ...(encoding !== undefined && { encoding }),
-    ...(delimiter !== undefined && { delimiter }),
-    customs: customs.scoring,
-    ...(opts.asOf !== undefined && { context: { asOf: opts.asOf } }),
-    ...(progress && { onProgress: progress.update }),
-    onDiagnostic: (d) => io.stderr.write(renderDiagnostics([d], chalk)),
-  });
+  const run = await scoreFiles(portrait.compiled, sources, scoreFilesOptions(opts, { chalk, customs, encoding, delimiter }, progress, io));
 
   progress?.done();
   const rejects = [...customsRejects(customs), ...run.rejects];
@@ -220,7 +212,7 @@ class SegmentTally {
  * nothing is held but counts, so any file size runs in bounded memory. CSV or NDJSON.
  */
 async function streamScore(files: string[], opts: ScoreOptions, io: CliIO, ctx: StreamContext): Promise<number> {
-  const { portrait, format, chalk, customs, encoding, delimiter, failUnder, top } = ctx;
+  const { portrait, format, chalk, customs, failUnder, top } = ctx;
   const c = portrait.compiled;
   const tiers = tierOrder(c);
   const limit = opts.minTier === undefined ? tiers.length - 1 : tiers.indexOf(opts.minTier);
@@ -240,12 +232,7 @@ async function streamScore(files: string[], opts: ScoreOptions, io: CliIO, ctx: 
       return format === "csv" ? sink.write(csvHeader(c, layout, csvOptions)) : Promise.resolve();
     };
     run = await scoreFiles(c, tableSources(files, io), {
-      allowMissingFields: opts.allowMissingFields === true,
-      ...(encoding !== undefined && { encoding }),
-      ...(delimiter !== undefined && { delimiter }),
-      customs: customs.scoring,
-      ...(opts.asOf !== undefined && { context: { asOf: opts.asOf } }),
-      ...(progress && { onProgress: progress.update }),
+      ...scoreFilesOptions(opts, ctx, progress, io),
       stream: async (row, r) => {
         if (layout === null) await start(r);
         const columns = r.sources[row.source]!.columns;
@@ -271,7 +258,6 @@ async function streamScore(files: string[], opts: ScoreOptions, io: CliIO, ctx: 
         if (format === "csv") await sink.write(csvRows(c, layout!, [ranked], csvOptions));
         else await sink.write(`${JSON.stringify(resultObject(layout!, ranked, r.sources[row.source]!.name))}\n`);
       },
-      onDiagnostic: (d) => io.stderr.write(renderDiagnostics([d], chalk)),
     });
     progress?.done();
     if (layout === null) await start(run); // no rows: still a header
@@ -323,4 +309,17 @@ interface StreamContext {
   readonly delimiter: string | undefined;
   readonly failUnder: number | undefined;
   readonly top: number | undefined;
+}
+
+/** The scoreFiles options both the ranked and the streaming path use. */
+function scoreFilesOptions(opts: ScoreOptions, ctx: Pick<StreamContext, "chalk" | "customs" | "encoding" | "delimiter">, progress: { update: (rows: number) => void } | null, io: CliIO): ScoreFilesOptions {
+  return {
+    allowMissingFields: opts.allowMissingFields === true,
+    ...(ctx.encoding !== undefined && { encoding: ctx.encoding }),
+    ...(ctx.delimiter !== undefined && { delimiter: ctx.delimiter }),
+    customs: ctx.customs.scoring,
+    ...(opts.asOf !== undefined && { context: { asOf: opts.asOf } }),
+    ...(progress && { onProgress: progress.update }),
+    onDiagnostic: (d) => io.stderr.write(renderDiagnostics([d], ctx.chalk)),
+  };
 }
