@@ -42,13 +42,13 @@ async function generate(file, n) {
   const out = createWriteStream(file);
   const r = rng(42);
   const write = (s) => (out.write(s) ? Promise.resolve() : new Promise((res) => out.once("drain", res)));
-  await write("Company Name,Country,Business Type,Contact Name,Job Title,Employees,Website,Email,Phone,LinkedIn,Monthly Web Visits,Est. Annual Purchase (USD),Notes\n");
+  await write("ID,Company Name,Country,Business Type,Contact Name,Job Title,Employees,Website,Email,Phone,LinkedIn,Monthly Web Visits,Est. Annual Purchase (USD),Notes\n");
   let buf = "";
   for (let i = 0; i < n; i++) {
     const name = `"Company ${i} ${pick(r, ["GmbH", "Ltd", "Inc.", "S.A.", "B.V.", "& Co, KG", '""Best"" Trading'])}"`;
     const site = r() < 0.8 ? `company${i}.com` : "";
     const email = r() < 0.7 ? `buyer${i}@company${i}.com` : r() < 0.5 ? "info@" : "";
-    buf += `${name},${pick(r, COUNTRIES)},${pick(r, TYPES)},Contact ${i},${pick(r, TITLES)},${pick(r, SIZES)},${site},${email},+49 40 ${1000000 + i},,${pick(r, VISITS)},${pick(r, VOLUMES)},${pick(r, NOTES)}\n`;
+    buf += `${i + 1},${name},${pick(r, COUNTRIES)},${pick(r, TYPES)},Contact ${i},${pick(r, TITLES)},${pick(r, SIZES)},${site},${email},+49 40 ${1000000 + i},,${pick(r, VISITS)},${pick(r, VOLUMES)},${pick(r, NOTES)}\n`;
     if (buf.length > 1 << 16) {
       await write(buf);
       buf = "";
@@ -95,6 +95,109 @@ const code = await main(process.argv.slice(1), { stdout: process.stdout, stderr:
 process.on("exit", () => process.stderr.write("MAXRSS " + process.resourceUsage().maxRSS + "\\n"));
 process.exitCode = code;
 `;
+
+// The generated prospects' columns and the finite sets their values come from (CSV-decoded).
+const VOCABULARY = { "Country": COUNTRIES, "Business Type": TYPES, "Job Title": TITLES, "Employees": SIZES, "Monthly Web Visits": VISITS, "Est. Annual Purchase (USD)": VOLUMES, "Notes": NOTES };
+const decode = (v) => (v.startsWith('"') ? v.slice(1, -1).replace(/""/g, '"') : v);
+
+/**
+ * The portrait's scoring as SQL for DuckDB, on the generated prospects: for every column whose values
+ * come from a finite set, each value's match per criterion is computed once by portrait's own engine
+ * and given to SQL as a lookup table (how a portrait is compiled to SQL: normalisation as VALUES); the
+ * website and email checks are written as SQL for the shapes the generator writes (companyN.com,
+ * buyerN@companyN.com, "info@"). SQL then does what the engine does per row: weighted sums, the
+ * missing policies, the 0..100 clamp, disqualification, tiers, and the ranking sort. The checksum
+ * over (ID, score) must equal portrait's.
+ */
+async function scoringSql(portraitFile, columns) {
+  const { loadPortrait } = await import(join(ROOT, "dist/portrait/load.js"));
+  const { compilePortrait } = await import(join(ROOT, "dist/portrait/compile.js"));
+  const { mapFields } = await import(join(ROOT, "dist/io/map-fields.js"));
+  const { isBlank } = await import(join(ROOT, "dist/engine/text.js"));
+  const v = await loadPortrait(portraitFile);
+  const p = compilePortrait(v.spec);
+  const m = mapFields(p, columns);
+  const column = (fieldIndex) => columns[m.columnOf[fieldIndex]];
+  const q = (name) => `"${name.replace(/"/g, '""')}"`;
+  const lit = (x) => (x === null ? "NULL" : Number.isFinite(x) ? String(x) : "NULL");
+  const str = (x) => `'${x.replace(/'/g, "''")}'`;
+  const policy = (c) => (c.missing === "zero" ? 0 : c.missing === "neutral" ? 0.5 : null);
+  const tables = [];
+  const matchSql = (c, i) => {
+    const col = column(c.fieldIndex);
+    const vocab = VOCABULARY[col];
+    if (vocab) {
+      const rows = vocab.map((raw) => {
+        const value = decode(raw);
+        let match;
+        if (isBlank(value)) match = policy(c);
+        else {
+          const t = c.test(value);
+          match = "unreadable" in t ? policy(c) : t.match;
+        }
+        return `(${str(value)}, ${lit(match)})`;
+      });
+      tables.push(`create table m${i} as select * from (values ${rows.join(", ")}) t(v, m)`);
+      return `(select m from m${i} where m${i}.v = coalesce(p.${q(col)}, ''))`;
+    }
+    if (c.kind === "present" && /web/i.test(col)) return `case when coalesce(p.${q(col)}, '') = '' then ${lit(policy(c))} else 1 end`;
+    if (c.kind === "present" && /mail/i.test(col)) return `case when coalesce(p.${q(col)}, '') = '' then ${lit(policy(c))} when regexp_matches(p.${q(col)}, '^[^@ ]+@[^@ .]+(\\.[^@ .]+)*\\.[a-z]{2,}$') then 1 else 0 end`;
+    throw new Error(`no SQL for criterion ${c.id} on ${col}`);
+  };
+  const ms = p.criteria.map((c, i) => matchSql(c, i));
+  const dq = p.disqualify.map((r, i) => {
+    const col = column(r.fieldIndex);
+    const rows = VOCABULARY[col].map((raw) => {
+      const value = decode(raw);
+      const t = isBlank(value) ? null : r.test(value);
+      return `(${str(value)}, ${t && "match" in t && t.match >= 1 ? "true" : "false"})`;
+    });
+    tables.push(`create table d${i} as select * from (values ${rows.join(", ")}) t(v, d)`);
+    return `coalesce((select d from d${i} where d${i}.v = coalesce(p.${q(col)}, '')), false)`;
+  });
+  const den = p.criteria.map((c, i) => (c.weight > 0 ? `case when m${i} is null then 0 else ${c.weight} end` : "0")).join(" + ");
+  const sum = p.criteria.map((c, i) => `coalesce((100 * ${c.weight} * m${i}) / nullif(den, 0), 0)`).join(" + ");
+  const tiers = p.tiers.map((t) => `when score >= ${t.min} then '${t.name}'`).join(" ");
+  const query = `
+    with matched as (select p.*, ${ms.map((x, i) => `${x} as m${i}`).join(", ")}, ${dq.length ? dq.join(" or ") : "false"} as disqualified from prospects p),
+    summed as (select *, ${den} as den from matched),
+    scored as (select *, floor(least(100, greatest(0, ${sum})) * 10 + 0.5) / 10 as score from summed)
+    select "ID" as id, score, case when disqualified then 'X' else case ${tiers} else '${p.restTier}' end end as tier
+    from scored order by disqualified, score desc, id`;
+  return { tables, query };
+}
+
+async function duckdbScore(file, portraitFile, columns, threads) {
+  let duckdb;
+  try {
+    duckdb = await import("@duckdb/node-api");
+  } catch {
+    return null;
+  }
+  const { tables, query } = await scoringSql(portraitFile, columns);
+  const db = await duckdb.DuckDBInstance.create(":memory:", { threads: String(threads) });
+  const con = await db.connect();
+  const t0 = process.hrtime.bigint();
+  await con.run(`create table prospects as select * from read_csv('${file}', header = true, all_varchar = true, quote = '"', escape = '"')`);
+  for (const t of tables) await con.run(t);
+  await con.run(`create table result as ${query}`);
+  await con.run("copy result to '/dev/null' (format csv)");
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  const reader = await con.runAndReadAll("select count(*)::BIGINT, sum(cast(id as bigint) * cast(round(score * 10) as bigint))::HUGEINT from result");
+  const [n, checksum] = reader.getRows()[0];
+  return { ms, version: duckdb.version?.() ?? "", n: Number(n), checksum: String(checksum) };
+}
+
+/** The checksum of portrait's CSV output: the sum over rows of ID x score x 10. */
+function portraitChecksum(csv) {
+  let checksum = 0n;
+  let n = 0;
+  for (const r of parseCsv(csv, { columns: true })) {
+    checksum += BigInt(r.ID) * BigInt(Math.round(Number(r.score) * 10));
+    n++;
+  }
+  return { n, checksum: String(checksum) };
+}
 
 // DuckDB on the same file: per buyer, rows, distinct bills, first/last date, sums, distinct suppliers.
 async function duckdbGroupBy(file) {
@@ -196,6 +299,23 @@ try {
     log(`| ${name} | ${(ms / 1000).toFixed(2)} | ${(mb / (ms / 1000)).toFixed(1)} | ${Math.round(rows / (ms / 1000)).toLocaleString("en-US")} | ${rssMB.toFixed(0)} |`);
   }
   log(summaries.join("\n"));
+
+  // Peers on the same prospects and the same scoring: DuckDB with 1 and 2 threads, checked by checksum.
+  const scoredFile = join(dir, "scored.csv");
+  const mine = measure(["score", file, "-p", portrait, "--format", "csv", "-o", scoredFile]);
+  const sum = portraitChecksum(readFileSync(scoredFile, "utf8"));
+  const columns = parseCsv(readFileSync(file, "utf8").split("\n", 1)[0])[0];
+  log("\n| tool (same scoring, same checksum) | seconds | MB/s | rows/s | ratio to portrait |\n| --- | --- | --- | --- | --- |");
+  log(`| portrait ${VERSION} score -> csv | ${(mine.ms / 1000).toFixed(2)} | ${(mb / (mine.ms / 1000)).toFixed(1)} | ${Math.round(rows / (mine.ms / 1000)).toLocaleString("en-US")} | 1.00x |`);
+  for (const threads of [1, 2]) {
+    const d = await duckdbScore(file, portrait, columns, threads);
+    if (!d) {
+      log("| DuckDB | skipped: @duckdb/node-api not installed | | | |");
+      break;
+    }
+    const check = d.n === sum.n && d.checksum === sum.checksum ? "same checksum" : `CHECKSUM DIFFERS (${d.n} rows, ${d.checksum} vs ${sum.n}, ${sum.checksum})`;
+    log(`| DuckDB ${d.version} SQL, ${threads} thread${threads > 1 ? "s" : ""}: ${check} | ${(d.ms / 1000).toFixed(2)} | ${(mb / (d.ms / 1000)).toFixed(1)} | ${Math.round(rows / (d.ms / 1000)).toLocaleString("en-US")} | ${(mine.ms / d.ms).toFixed(2)}x |`);
+  }
 
   // Start-up: the whole `portrait score` process on 100 rows, as a script or CI loop runs it (bin, bundled).
   const small = join(dir, "small.csv");
