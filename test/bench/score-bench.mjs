@@ -145,6 +145,33 @@ async function scoringSql(portraitFile, columns) {
     throw new Error(`no SQL for criterion ${c.id} on ${col}`);
   };
   const ms = p.criteria.map((c, i) => matchSql(c, i));
+  // The same plan for other peers: per criterion its column and either its value -> match table or its check.
+  const plan = {
+    criteria: p.criteria.map((c) => {
+      const col = column(c.fieldIndex);
+      const vocab = VOCABULARY[col];
+      const entry = { column: col, weight: c.weight, policy: policy(c) };
+      if (vocab) {
+        const table = {};
+        for (const raw of vocab) {
+          const value = decode(raw);
+          if (isBlank(value)) table[value] = policy(c);
+          else {
+            const t = c.test(value);
+            table[value] = "unreadable" in t ? policy(c) : t.match;
+          }
+        }
+        return { ...entry, table };
+      }
+      return { ...entry, check: /web/i.test(col) ? "website" : "email" };
+    }),
+    disqualify: p.disqualify.map((r) => {
+      const col = column(r.fieldIndex);
+      return { column: col, values: VOCABULARY[col].map(decode).filter((value) => !isBlank(value) && (() => { const t = r.test(value); return "match" in t && t.match >= 1; })()) };
+    }),
+    tiers: p.tiers.map((t) => [t.name, t.min]),
+    rest: p.restTier,
+  };
   const dq = p.disqualify.map((r, i) => {
     const col = column(r.fieldIndex);
     const rows = VOCABULARY[col].map((raw) => {
@@ -164,7 +191,7 @@ async function scoringSql(portraitFile, columns) {
     scored as (select *, floor(least(100, greatest(0, ${sum})) * 10 + 0.5) / 10 as score from summed)
     select "ID" as id, score, case when disqualified then 'X' else case ${tiers} else '${p.restTier}' end end as tier
     from scored order by disqualified, score desc, id`;
-  return { tables, query };
+  return { tables, query, plan };
 }
 
 async function duckdbScore(file, portraitFile, columns, threads) {
@@ -186,6 +213,61 @@ async function duckdbScore(file, portraitFile, columns, threads) {
   const reader = await con.runAndReadAll("select count(*)::BIGINT, sum(cast(id as bigint) * cast(round(score * 10) as bigint))::HUGEINT from result");
   const [n, checksum] = reader.getRows()[0];
   return { ms, version: duckdb.version?.() ?? "", n: Number(n), checksum: String(checksum) };
+}
+
+/** pandas on the same prospects with the same plan (vectorised maps and arithmetic in criterion order). */
+async function pandasScore(file, portraitFile, columns) {
+  const { plan } = await scoringSql(portraitFile, columns);
+  const script = `
+import sys, json, time, resource
+try:
+    import pandas as pd, numpy as np
+except ImportError:
+    print("SKIP pandas is not installed (pip install pandas)"); sys.exit(0)
+plan = json.loads(sys.stdin.read())
+t0 = time.perf_counter()
+df = pd.read_csv(sys.argv[1], dtype=str, keep_default_na=False)
+ms = []
+for c in plan["criteria"]:
+    col = df[c["column"]]
+    pol = np.nan if c["policy"] is None else c["policy"]
+    if "table" in c:
+        m = col.map({k: (np.nan if v is None else v) for k, v in c["table"].items()}).astype(float)
+    elif c["check"] == "website":
+        m = np.where(col == "", pol, 1.0)
+    else:
+        m = np.where(col == "", pol, np.where(col.str.match(r"^[^@ ]+@[^@ .]+(\\.[^@ .]+)*\\.[a-z]{2,}$"), 1.0, 0.0))
+    ms.append(np.asarray(m, dtype=float))
+den = np.zeros(len(df))
+for c, m in zip(plan["criteria"], ms):
+    if c["weight"] > 0:
+        den = den + np.where(np.isnan(m), 0, c["weight"])
+total = np.zeros(len(df))
+with np.errstate(divide="ignore", invalid="ignore"):
+    for c, m in zip(plan["criteria"], ms):
+        part = (100 * c["weight"] * m) / den
+        total = total + np.where(np.isnan(part) | (den == 0), 0, part)
+score = np.floor(np.minimum(100, np.maximum(0, total)) * 10 + 0.5) / 10
+dq = np.zeros(len(df), dtype=bool)
+for d in plan["disqualify"]:
+    dq = dq | df[d["column"]].isin(d["values"]).to_numpy()
+tier = np.full(len(df), plan["rest"], dtype=object)
+for name, lo in reversed(plan["tiers"]):
+    tier = np.where(score >= lo, name, tier)
+tier = np.where(dq, "X", tier)
+out = pd.DataFrame({"id": df["ID"].astype(int), "score": score, "tier": tier, "dq": dq}).sort_values(["dq", "score", "id"], ascending=[True, False, True])
+out.to_csv("/dev/null", index=False)
+t = (time.perf_counter() - t0) * 1000
+checksum = int((out["id"].astype(np.int64) * np.round(out["score"] * 10).astype(np.int64)).sum())
+print("OK", pd.__version__, t, len(out), checksum, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+`;
+  const r = spawnSync("python3", ["-c", script, file], { encoding: "utf8", input: JSON.stringify(plan), maxBuffer: 1 << 24 });
+  if (r.error) return { why: "python3 not found" };
+  const out = r.stdout.trim();
+  if (out.startsWith("SKIP")) return { why: out.slice(5) };
+  const m = /^OK (\S+) ([\d.]+) (\d+) (-?\d+) ([\d.]+)$/.exec(out);
+  if (!m) return { why: `failed: ${r.stderr.trim().split("\n").pop()}` };
+  return { version: m[1], ms: Number(m[2]), n: Number(m[3]), checksum: m[4], rssMB: Number(m[5]) };
 }
 
 /** The checksum of portrait's CSV output: the sum over rows of ID x score x 10. */
@@ -316,6 +398,11 @@ try {
     const check = d.n === sum.n && d.checksum === sum.checksum ? "same checksum" : `CHECKSUM DIFFERS (${d.n} rows, ${d.checksum} vs ${sum.n}, ${sum.checksum})`;
     log(`| DuckDB ${d.version} SQL, ${threads} thread${threads > 1 ? "s" : ""}: ${check} | ${(d.ms / 1000).toFixed(2)} | ${(mb / (d.ms / 1000)).toFixed(1)} | ${Math.round(rows / (d.ms / 1000)).toLocaleString("en-US")} | ${(mine.ms / d.ms).toFixed(2)}x |`);
   }
+  const pd = await pandasScore(file, portrait, columns);
+  if (pd.ms) {
+    const check = pd.n === sum.n && pd.checksum === sum.checksum ? "same checksum" : `CHECKSUM DIFFERS (${pd.n} rows, ${pd.checksum} vs ${sum.n}, ${sum.checksum})`;
+    log(`| pandas ${pd.version}: ${check} | ${(pd.ms / 1000).toFixed(2)} | ${(mb / (pd.ms / 1000)).toFixed(1)} | ${Math.round(rows / (pd.ms / 1000)).toLocaleString("en-US")} | ${(mine.ms / pd.ms).toFixed(2)}x |`);
+  } else log(`| pandas | skipped: ${pd.why} | | | |`);
 
   // Start-up: the whole `portrait score` process on 100 rows, as a script or CI loop runs it (bin, bundled).
   const small = join(dir, "small.csv");
