@@ -21,8 +21,6 @@ export interface ReportMeta {
 
 export function reportData(portrait: CompiledPortrait, run: ScoreRun, ranked: RankedRun, meta: ReportMeta): ReportData {
   const c = ranked.counts;
-  // The report needs every row's contributions and plan: recomputed once here (see ScoredRow).
-  const details = new Map(run.rows.map((r) => [r, run.detail(r)]));
   const tiers = tierOrder(portrait);
   const segments = portrait.segments.length === 0 ? [] : [...portrait.segments.map((s) => s.id), UNASSIGNED].map((id) => {
     const rows = run.rows.filter((r) => r.segment === id);
@@ -39,13 +37,22 @@ export function reportData(portrait: CompiledPortrait, run: ScoreRun, ranked: Ra
   const judged = new Map(ids.map((id) => [id, 0]));
   const present = new Map(ids.map((id) => [id, 0]));
   let total = 0;
+  const channelCounts = new Map<string, { channel: string; activity: string | null; count: number }>();
+  // One pass over every row's recomputed details (see ScoredRow), kept only as sums: memory stays flat.
   for (const r of run.rows) {
-    for (const k of details.get(r)!.result.contributions) {
+    const d = run.detail(r);
+    for (const k of d.result.contributions) {
       points.set(k.id, (points.get(k.id) ?? 0) + k.points);
       present.set(k.id, (present.get(k.id) ?? 0) + 1);
       if (k.status === "scored") judged.set(k.id, (judged.get(k.id) ?? 0) + 1);
       total += k.points;
     }
+    const plan = d.plan;
+    if (!plan) continue;
+    const key = `${plan.channel}\u0000${plan.activity ?? ""}`;
+    const entry = channelCounts.get(key) ?? { channel: plan.channel, activity: plan.activity, count: 0 };
+    entry.count++;
+    channelCounts.set(key, entry);
   }
   const all = [...portrait.criteria, ...portrait.segments.flatMap((s) => s.criteria)];
   const criteria = ids.map((id) => {
@@ -54,15 +61,6 @@ export function reportData(portrait: CompiledPortrait, run: ScoreRun, ranked: Ra
     return { id, label: crit.label, weight: crit.weight, pointsShare: total === 0 ? 0 : round4((points.get(id) ?? 0) / total), coverage: n === 0 ? 0 : round4((judged.get(id) ?? 0) / n) };
   });
 
-  const channelCounts = new Map<string, { channel: string; activity: string | null; count: number }>();
-  for (const r of run.rows) {
-    const plan = details.get(r)!.plan;
-    if (!plan) continue;
-    const key = `${plan.channel}\u0000${plan.activity ?? ""}`;
-    const entry = channelCounts.get(key) ?? { channel: plan.channel, activity: plan.activity, count: 0 };
-    entry.count++;
-    channelCounts.set(key, entry);
-  }
   const channels = [...channelCounts.values()].sort((a, b) => b.count - a.count || (a.channel < b.channel ? -1 : a.channel > b.channel ? 1 : (a.activity ?? "") < (b.activity ?? "") ? -1 : 1));
 
   const nameCol = nameColumn(portrait, ranked);
