@@ -1,10 +1,10 @@
 import type { Command } from "commander";
-import { headerKey } from "../engine/text.js";
 import type { CompiledPortrait } from "../engine/types.js";
 import { rowsDiff, structuralDiff, type DiffRow, type RowsDiff } from "../learn/diff.js";
 import { tierOrder } from "../pipeline/rank-run.js";
 import { scoreTable } from "../pipeline/score-table.js";
 import { stripControls } from "../report/print.js";
+import { nameColumn } from "../io/write-table.js";
 import { chalkFor, EXIT, UsageError, type CliIO } from "./io.js";
 import { encodingOption, intOption } from "./options.js";
 import { loadPortraitArg } from "./portrait-arg.js";
@@ -54,7 +54,7 @@ async function runDiff(oldFile: string, newFile: string, opts: DiffOptions, io: 
     for (const t of tables) {
       const a = scoreTable(before.compiled, t, opts.allowMissingFields === true);
       const b = scoreTable(after.compiled, t, opts.allowMissingFields === true);
-      const label = rowLabel(before.compiled, after.compiled, t);
+      const label = rowLabel(before.compiled, t);
       a.forEach((s, i) => pairs.push({ file: t.name, line: s.row.line, label: label(s.row), before: s.result, after: b[i]!.result }));
     }
     const order = [...new Set([...tierOrder(before.compiled), ...tierOrder(after.compiled)])];
@@ -70,11 +70,10 @@ async function runDiff(oldFile: string, newFile: string, opts: DiffOptions, io: 
   return EXIT.ok;
 }
 
-/** A prospect's name: the company field of either portrait, else the first cell. */
-function rowLabel(a: CompiledPortrait, b: CompiledPortrait, t: Table): (row: TableRow) => string {
-  const keys = [a, b].flatMap((p) => p.fieldKeys[p.fields.indexOf("company")] ?? []);
-  const i = t.columns.findIndex((c) => keys.includes(headerKey(c)));
-  return (row) => row.cells[Math.max(i, 0)] ?? "";
+/** A prospect's name: the column the old portrait names prospects by (as the table view does). */
+function rowLabel(a: CompiledPortrait, t: Table): (row: TableRow) => string {
+  const i = nameColumn(a, t.columns);
+  return (row) => row.cells[i] ?? "";
 }
 
 function renderDiff(oldFile: string, newFile: string, changes: ReturnType<typeof structuralDiff>, rows: RowsDiff | null, limit: number): string {

@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { whatWouldMoveUp, type MoveUp } from "../engine/explain.js";
 import { formatPoints } from "../engine/reasons.js";
 import { foldText, isBlank } from "../engine/text.js";
+import { nameColumn } from "../io/write-table.js";
 import type { CompiledPortrait } from "../engine/types.js";
 import { matchedBuyer, matchLabel } from "../pipeline/rank-run.js";
 import { scoreFiles, type RowDetail, type ScoredRow, type ScoreRun } from "../pipeline/score-files.js";
@@ -25,8 +26,6 @@ interface ExplainOptions {
   encoding?: string;
   allowMissingFields?: boolean;
 }
-
-const NAME_FIELDS = ["company", "company_name", "name", "buyer", "persona", "contact"];
 
 export function explainCommand(program: Command, io: CliIO, setExit: (code: number) => void): void {
   program
@@ -95,26 +94,21 @@ async function runExplain(files: string[], opts: ExplainOptions, io: CliIO): Pro
   return EXIT.ok;
 }
 
-/** The prospect's name: its company/name field, else the first cell. */
-function nameOf(portrait: CompiledPortrait, row: ScoredRow): string {
-  for (const f of NAME_FIELDS) {
-    const i = portrait.fields.indexOf(f);
-    const v = i >= 0 ? row.values?.[i] : undefined;
-    if (!isBlank(v)) return v!.trim();
-  }
-  return row.fields[0] ?? "";
+/** The prospect's name: the cell of the column the table view and the report name prospects by. */
+function nameOf(portrait: CompiledPortrait, run: ScoreRun, row: ScoredRow): string {
+  return (row.fields[nameColumn(portrait, run.sources[row.source]!.columns)] ?? "").trim();
 }
 
 function findMatches(portrait: CompiledPortrait, run: ScoreRun, text: string): ScoredRow[] {
   const needle = foldText(text.trim());
-  const byName = run.rows.filter((r) => foldText(nameOf(portrait, r)).includes(needle));
+  const byName = run.rows.filter((r) => foldText(nameOf(portrait, run, r)).includes(needle));
   return byName.length > 0 ? byName : run.rows.filter((r) => r.fields.some((c) => foldText(c).includes(needle)));
 }
 
 function cardJson(portrait: CompiledPortrait, run: ScoreRun, row: ScoredRow, d: RowDetail, move: MoveUp): Record<string, unknown> {
   const res = d.result;
   return {
-    name: nameOf(portrait, row),
+    name: nameOf(portrait, run, row),
     source: { file: run.sources[row.source]!.name, line: row.line },
     score: res.score,
     tier: res.tier,
@@ -143,7 +137,7 @@ const safe = (s: string) => stripControls(s).replace(/\s+/g, " ");
 function renderCard(portrait: CompiledPortrait, run: ScoreRun, row: ScoredRow, d: RowDetail, move: MoveUp): string {
   const res = d.result;
   const out: string[] = [];
-  out.push(`${safe(nameOf(portrait, row))}  (${safe(run.sources[row.source]!.name)}:${row.line})`);
+  out.push(`${safe(nameOf(portrait, run, row))}  (${safe(run.sources[row.source]!.name)}:${row.line})`);
   out.push(`score ${res.score}, tier ${res.tier}, confidence ${res.confidence} (share of the criteria's weight with data to judge)`);
   if (res.segment) {
     out.push(`segment: ${safe(res.segment.label)}${res.segment.id !== res.segment.label ? ` (${res.segment.id})` : ""}: ${safe(res.segment.why)}${res.segment.also.length ? `; also fits ${res.segment.also.join(", ")}` : ""}`);

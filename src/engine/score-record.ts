@@ -96,6 +96,16 @@ export function scoreSummary(portrait: CompiledPortrait, values: readonly (strin
   return { score: best, tier: tierOf(best), disqualified, segment: chosen, fitsSeveral: fits > 1 };
 }
 
+/**
+ * One criterion's match for one value, as scoring counts it: the test's match, or the missing policy's
+ * (0, 0.5, or null for `exclude`) when the value is blank or unreadable.
+ */
+export function criterionMatch(c: CompiledCriterion, value: string | undefined): number | null {
+  if (isBlank(value)) return policyMatch(c.missing);
+  const t = c.test(value!);
+  return "unreadable" in t ? policyMatch(c.missing) : t.match;
+}
+
 /** The score of scoreWith: the same matches, denominator and sum order. */
 function scoreOnly(criteria: readonly CompiledCriterion[], values: readonly (string | undefined)[]): number {
   const n = criteria.length;
@@ -103,13 +113,7 @@ function scoreOnly(criteria: readonly CompiledCriterion[], values: readonly (str
   let denominator = 0;
   for (let i = 0; i < n; i++) {
     const c = criteria[i]!;
-    const value = values[c.fieldIndex];
-    let match: number | null;
-    if (isBlank(value)) match = policyMatch(c.missing);
-    else {
-      const t = c.test(value!);
-      match = "unreadable" in t ? policyMatch(c.missing) : t.match;
-    }
+    const match = criterionMatch(c, values[c.fieldIndex]);
     matches[i] = match;
     if (match !== null && c.weight > 0) denominator += c.weight;
   }

@@ -21,9 +21,9 @@ function fit(s: string, width: number): string {
 
 const NAME_FIELDS = ["company", "company_name", "name", "importer", "buyer", "organization", "account", "persona", "contact"];
 
-/** The column that names a prospect: the column a company/name field maps to, else the first column. */
-export function nameColumn(portrait: CompiledPortrait, ranked: RankedRun): number {
-  const keys = ranked.inputColumns.map(headerKey);
+/** Among `columns`, the one that names a prospect: the column a company/name field maps to, else the first. */
+export function nameColumn(portrait: CompiledPortrait, columns: readonly string[]): number {
+  const keys = columns.map(headerKey);
   for (const f of NAME_FIELDS) {
     const fi = portrait.fields.indexOf(f);
     for (const key of fi < 0 ? [headerKey(f)] : (portrait.fieldKeys[fi] ?? [])) {
@@ -60,7 +60,7 @@ export function wrapReasons(reasons: string, width: number): string[] {
 
 /** A ranked table for people at a terminal: rank, score, tier, the prospect's name, reasons. */
 export async function writeTable(sink: Sink, portrait: CompiledPortrait, ranked: RankedRun, chalk: ChalkInstance, columns: number): Promise<void> {
-  const nameCol = nameColumn(portrait, ranked);
+  const nameCol = nameColumn(portrait, ranked.inputColumns);
   const nameTitle = ranked.inputColumns[nameCol] ?? "prospect";
   const names = ranked.rows.map((r) => terminalSafe(inputCells(ranked, r.row)[nameCol] ?? ""));
   const nameWidth = Math.min(columns < 100 ? 24 : 32, Math.max(nameTitle.length, ...names.map((n) => [...n].length), 8));

@@ -18,7 +18,7 @@
  */
 import { countryIndex } from "../engine/country.js";
 import { parseNumber } from "../engine/parse-number.js";
-import { scoreRecord } from "../engine/score-record.js";
+import { criterionMatch, scoreRecord } from "../engine/score-record.js";
 import { isBlank, phraseKey, words } from "../engine/text.js";
 import type { CompiledCriterion } from "../engine/types.js";
 import { compilePortrait } from "../portrait/compile.js";
@@ -202,11 +202,9 @@ function zScore(customers: number, population: number, nc: number, np: number): 
   return (customers - population) / Math.sqrt(p * (1 - p) * (1 / nc + 1 / np));
 }
 
+/** The match scoring counts; an excluded criterion counts as no match for separation. */
 function matchOf(c: CompiledCriterion, v: string | undefined): number {
-  const policy = c.missing === "neutral" ? 0.5 : 0;
-  if (isBlank(v)) return policy;
-  const t = c.test(v!);
-  return "match" in t ? t.match : policy;
+  return criterionMatch(c, v) ?? 0;
 }
 
 const sum = (xs: readonly number[]) => xs.reduce((s, x) => s + x, 0);

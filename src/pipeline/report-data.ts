@@ -63,7 +63,7 @@ export function reportData(portrait: CompiledPortrait, run: ScoreRun, ranked: Ra
 
   const channels = [...channelCounts.values()].sort((a, b) => b.count - a.count || (a.channel < b.channel ? -1 : a.channel > b.channel ? 1 : (a.activity ?? "") < (b.activity ?? "") ? -1 : 1));
 
-  const nameCol = nameColumn(portrait, ranked);
+  const nameCol = nameColumn(portrait, ranked.inputColumns);
   const top = ranked.rows.slice(0, meta.top).map((r) => {
     const d = ranked.detail(r);
     return {
