@@ -6,6 +6,7 @@
 import type { Readable } from "node:stream";
 import { parse } from "csv-parse";
 import { decodeStream, InputError, type Encoding } from "./decode.js";
+import { fastDelimiter, scanCsv, type FastRecord } from "./fast-csv.js";
 
 export interface CsvSource {
   /** As shown in messages: the path given, or `<stdin>`. */
@@ -45,6 +46,8 @@ export interface CsvHandlers {
 export interface CsvOptions {
   readonly encoding?: Encoding;
   readonly delimiter?: string;
+  /** "csv-parse" reads the whole file with csv-parse (the reference the fast path is tested against). */
+  readonly parser?: "fast" | "csv-parse";
 }
 
 /** A record longer than this (in characters) is rejected; the rows after it are read as usual. */
@@ -74,6 +77,74 @@ export async function readCsv(source: CsvSource, handlers: CsvHandlers, options:
   }
   const delimiter = options.delimiter ?? detectDelimiter(sample);
 
+  const chunks = (async function* () {
+    yield* buffered;
+    if (!first.done) yield* text;
+  })();
+  let header: CsvHeader | null = null;
+  let width = 0;
+  /** Header, width check, size check, then the row: the same for both parsers. */
+  const record = (record: string[], line: number, rawLength: number, raw: () => string): void | Promise<void> => {
+    if (header === null) {
+      const columns = uniqueColumns(record, notes);
+      header = { columns, delimiter, encoding, notes };
+      width = columns.length;
+      handlers.onHeader(header);
+      return;
+    }
+    let fields = record;
+    if (fields.length > width && fields.slice(width).every((f) => f === "")) fields = fields.slice(0, width);
+    if (fields.length !== width) {
+      handlers.onReject({ line, reason: `expected ${width} fields, got ${fields.length}`, raw: trimRaw(raw()) });
+      return;
+    }
+    if (rawLength > MAX_RECORD_CHARS) {
+      handlers.onReject({ line, reason: `record longer than ${MAX_RECORD_CHARS} characters`, raw: `${trimRaw(raw()).slice(0, 200)}…` });
+      return;
+    }
+    return handlers.onRow({ line, fields });
+  };
+
+  const useFast = options.parser !== "csv-parse" && fastDelimiter(delimiter);
+  const rest = useFast ? await readFast(chunks, delimiter, record) : { text: "", line: 1 };
+  if (rest !== null) await readWithCsvParse(source.name, delimiter, rest, chunks, record, handlers.onReject);
+  return { header };
+}
+
+interface Rest {
+  /** Text the fast path left unread, starting at a record start on `line`. */
+  readonly text: string;
+  readonly line: number;
+}
+
+type RecordHandler = (record: string[], line: number, rawLength: number, raw: () => string) => void | Promise<void>;
+
+/** Reads with the fast scanner; returns null when it read everything, else what is left for csv-parse. */
+async function readFast(chunks: AsyncIterator<string>, delimiter: string, record: RecordHandler): Promise<Rest | null> {
+  let text = "";
+  let line = 1;
+  let eof = false;
+  const found: FastRecord[] = [];
+  const keep = (r: FastRecord) => found.push(r) > 0;
+  while (!eof) {
+    const next = await chunks.next();
+    if (next.done) eof = true;
+    else text = text.length === 0 ? next.value : text + next.value;
+    const scan = scanCsv(text, 0, line, eof, delimiter, MAX_RECORD_CHARS - 2, keep);
+    for (const r of found) {
+      const wait = record(r.fields, r.line, r.rawLength, () => text.slice(r.start, r.end));
+      if (wait) await wait;
+    }
+    found.length = 0;
+    text = text.slice(scan.rest);
+    line = scan.line;
+    if (scan.bail) return { text, line };
+  }
+  return null;
+}
+
+/** Reads `rest` and then the remaining chunks with csv-parse (lenient quotes, size limits, exact reasons). */
+async function readWithCsvParse(name: string, delimiter: string, rest: Rest, chunks: AsyncIterator<string>, record: RecordHandler, onReject: CsvHandlers["onReject"]): Promise<void> {
   const parser = parse({
     delimiter,
     // All three line ends, even mixed in one file (exports glued together from several systems).
@@ -86,19 +157,18 @@ export async function readCsv(source: CsvSource, handlers: CsvHandlers, options:
     skip_records_with_error: true,
     max_record_size: HARD_MAX_RECORD_CHARS,
   });
-  let header: CsvHeader | null = null;
-  let width = 0;
-  const lines = new LineTracker();
+  const lines = new LineTracker(rest.line - 1);
 
   // The parser reports a bad record (a "skip") as soon as it meets it, while the good records before
   // it may still wait in its queue. Skips wait here until the records before them are handled, so
-  // everything is handled in file order and line numbers can be counted along.
+  // everything is handled in file order and line numbers can be counted along. A skip's byte count is
+  // where the skipped record starts: the end of the record before it, which is handled first.
   const pending: Array<{ bytes: number; lines: number; raw: string; reason: string }> = [];
-  const reject = (s: { lines: number; raw: string; reason: string }) => handlers.onReject({ line: lines.start(s.lines, s.raw), reason: s.reason, raw: trimRaw(s.raw) });
+  const reject = (s: { lines: number; raw: string; reason: string }) => onReject({ line: lines.start(s.lines, s.raw), reason: s.reason, raw: trimRaw(s.raw) });
   parser.on("skip", (err: Error & { code?: string; lines?: number; raw?: string; bytes?: number }) => {
     if (err.code === "CSV_MAX_RECORD_SIZE") {
       // Past this size the parser cannot find the record's end again: stop reading this file.
-      parser.destroy(new InputError("record-too-large", `${source.name}:${lines.start(err.lines ?? 0, "")}: a record longer than ${HARD_MAX_RECORD_CHARS} characters; is this really a CSV file with delimiter ${JSON.stringify(delimiter)}?`));
+      parser.destroy(new InputError("record-too-large", `${name}:${lines.start(err.lines ?? 0, "")}: a record longer than ${HARD_MAX_RECORD_CHARS} characters; is this really a CSV file with delimiter ${JSON.stringify(delimiter)}?`));
       return;
     }
     pending.push({ bytes: err.bytes ?? 0, lines: err.lines ?? 0, raw: err.raw ?? "", reason: skipReason(err) });
@@ -106,10 +176,8 @@ export async function readCsv(source: CsvSource, handlers: CsvHandlers, options:
 
   const feed = (async () => {
     try {
-      for (const chunk of buffered) if (!parser.write(chunk)) await drained(parser);
-      if (!first.done) {
-        for await (const chunk of text) if (!parser.write(chunk)) await drained(parser);
-      }
+      if (rest.text !== "" && !parser.write(rest.text)) await drained(parser);
+      for (let next = await chunks.next(); !next.done; next = await chunks.next()) if (!parser.write(next.value)) await drained(parser);
       parser.end();
     } catch (e) {
       parser.destroy(e as Error);
@@ -117,31 +185,12 @@ export async function readCsv(source: CsvSource, handlers: CsvHandlers, options:
   })();
 
   for await (const out of parser as AsyncIterable<{ record: string[]; info: { lines: number; bytes: number }; raw: string }>) {
-    while (pending.length > 0 && pending[0]!.bytes <= out.info.bytes) reject(pending.shift()!);
-    const line = lines.start(out.info.lines, out.raw);
-    if (header === null) {
-      const columns = uniqueColumns(out.record, notes);
-      header = { columns, delimiter, encoding, notes };
-      width = columns.length;
-      handlers.onHeader(header);
-      continue;
-    }
-    let fields = out.record;
-    if (fields.length > width && fields.slice(width).every((f) => f === "")) fields = fields.slice(0, width);
-    if (fields.length !== width) {
-      handlers.onReject({ line, reason: `expected ${width} fields, got ${fields.length}`, raw: trimRaw(out.raw) });
-      continue;
-    }
-    if (out.raw.length > MAX_RECORD_CHARS) {
-      handlers.onReject({ line, reason: `record longer than ${MAX_RECORD_CHARS} characters`, raw: `${trimRaw(out.raw).slice(0, 200)}…` });
-      continue;
-    }
-    const wait = handlers.onRow({ line, fields });
+    while (pending.length > 0 && pending[0]!.bytes < out.info.bytes) reject(pending.shift()!);
+    const wait = record(out.record, lines.start(out.info.lines, out.raw), out.raw.length, () => out.raw);
     if (wait) await wait;
   }
   while (pending.length > 0) reject(pending.shift()!);
   await feed;
-  return { header };
 }
 
 function drained(parser: NodeJS.WritableStream): Promise<void> {
@@ -194,10 +243,12 @@ const CRLF_RE = /\r\n/g;
  */
 class LineTracker {
   private overcount = 0;
+  /** `offset`: lines before the text the parser was given. */
+  constructor(private readonly offset = 0) {}
   start(endLine: number, raw: string): number {
     const body = raw.replace(/^[\r\n]+/, "").replace(/(\r\n|\r|\n)$/, "");
     this.overcount += body.match(CRLF_RE)?.length ?? 0;
-    return endLine - this.overcount - (body.match(LINE_BREAK_RE)?.length ?? 0);
+    return this.offset + endLine - this.overcount - (body.match(LINE_BREAK_RE)?.length ?? 0);
   }
 }
 
