@@ -1,8 +1,8 @@
-import { stringify } from "csv-stringify/sync";
 import { inputCells, matchedBuyer, matchLabel, type RankedRow, type RankedRun } from "../pipeline/rank-run.js";
 import type { CompiledPortrait } from "../engine/types.js";
 import { BOM, neutralizeRow } from "./csv-safety.js";
 import type { Sink } from "./sink.js";
+import { csvLine } from "./csv-line.js";
 
 const BATCH = 2000;
 
@@ -34,14 +34,15 @@ export function csvHeader(portrait: CompiledPortrait, layout: Layout, options: C
   if (layout.planned) header.push(n.channel, n.nextStep);
   if (layout.joined) header.push(n.customsMatch, n.customsBuyer);
   if (options.explain) header.push(...explainIds(portrait).map((id) => `points.${id}`));
-  return (options.bom ? BOM : "") + stringify([safe(header)]);
+  return (options.bom ? BOM : "") + csvLine(safe(header));
 }
 
 /** CSV lines for ranked rows (the rank cell is blank for rows in input order). */
 export function csvRows(portrait: CompiledPortrait, layout: Layout, rows: readonly RankedRow[], options: CsvWriteOptions): string {
   const safe = options.raw ? (cells: string[]) => cells : neutralizeRow;
   const ids = options.explain ? explainIds(portrait) : [];
-  return stringify(rows.map((r) => {
+  let text = "";
+  for (const r of rows) {
     const d = layout.detail(r);
     const res = d.result;
     const cells = [...inputCells(layout, r.row), r.rank === null ? "" : String(r.rank), String(res.score), String(res.confidence), res.tier, d.reasons];
@@ -52,8 +53,9 @@ export function csvRows(portrait: CompiledPortrait, layout: Layout, rows: readon
       const points = new Map(res.contributions.map((c) => [c.id, c.points]));
       for (const id of ids) cells.push(points.has(id) ? String(points.get(id)) : "");
     }
-    return safe(cells);
-  }));
+    text += csvLine(safe(cells));
+  }
+  return text;
 }
 
 /** The criteria a row can have points for: the portrait's, then each segment's own; a blank cell where a row's segment lacks one. */

@@ -1,7 +1,7 @@
 import type { ChalkInstance } from "chalk";
-import { stringify } from "csv-stringify/sync";
 import { PROFILE_COLUMNS, type BuyerProfile } from "../customs/accumulate.js";
 import { BOM, neutralizeRow } from "./csv-safety.js";
+import { csvLine } from "./csv-line.js";
 import type { Sink } from "./sink.js";
 import { terminalSafe } from "./write-table.js";
 
@@ -10,9 +10,11 @@ const cellOf = (v: unknown): string => (v === null || v === undefined ? "" : Str
 /** Buyer profiles as CSV, one row per buyer, PROFILE_COLUMNS in order. */
 export async function writeProfilesCsv(sink: Sink, profiles: readonly BuyerProfile[], opts: { raw: boolean; bom: boolean }): Promise<void> {
   const safe = opts.raw ? (c: string[]) => c : neutralizeRow;
-  await sink.write((opts.bom ? BOM : "") + stringify([[...PROFILE_COLUMNS]]));
+  await sink.write((opts.bom ? BOM : "") + csvLine(PROFILE_COLUMNS));
   for (let i = 0; i < profiles.length; i += 2000) {
-    await sink.write(stringify(profiles.slice(i, i + 2000).map((p) => safe(PROFILE_COLUMNS.map((c) => cellOf(p[c]))))));
+    let text = "";
+    for (const p of profiles.slice(i, i + 2000)) text += csvLine(safe(PROFILE_COLUMNS.map((c) => cellOf(p[c]))));
+    await sink.write(text);
   }
 }
 
