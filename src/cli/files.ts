@@ -59,7 +59,7 @@ export function tableSources(files: readonly string[], io: CliIO): TableSource[]
       throw new RunError(`${file}: no such file`);
     }
     if (st.isDirectory()) throw new RunError(`${file}: is a directory, not a CSV file`);
-    return { name: file, path, open: () => createReadStream(path, { highWaterMark: 1 << 20 }) };
+    return { name: file, path, open: () => createReadStream(path, { highWaterMark: 1 << 15 }) };
   });
 }
 

@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
 import type { Command } from "commander";
 import { outputLayout, rankRun, tierOrder } from "../pipeline/rank-run.js";
-import { scoreFiles, type ScoredRow, type ScoreFilesOptions, type ScoreRun } from "../pipeline/score-files.js";
+import { scoreFiles, type RunTally, type ScoredRow, type ScoreFilesOptions, type ScoreRun } from "../pipeline/score-files.js";
 import { InputError } from "../io/read-csv.js";
 import { fileSink, streamSink, type Sink } from "../io/sink.js";
 import { csvHeader, csvRows, writeCsv, type CsvWriteOptions } from "../io/write-csv.js";
@@ -129,7 +129,12 @@ async function runScore(files: string[], opts: ScoreOptions, io: CliIO): Promise
   if (opts.sort === false) return streamScore(files, opts, io, { portrait, format, chalk, customs, encoding, delimiter, failUnder, top });
   const sources = tableSources(files, io);
   const progress = io.stderr.isTTY ? progressLine(io) : null;
-  const run = await scoreFiles(portrait.compiled, sources, scoreFilesOptions(opts, { chalk, customs, encoding, delimiter }, progress, io));
+  const limit = opts.minTier === undefined ? tiers.length - 1 : tiers.indexOf(opts.minTier);
+  // --top N keeps only the N best rows while reading (the report needs every row).
+  const keep = top !== undefined && opts.report === undefined
+    ? { top, accepts: (r: ScoredRow) => !(opts.dropDisqualified && r.disqualified) && tiers.indexOf(r.tier) <= limit }
+    : undefined;
+  const run = await scoreFiles(portrait.compiled, sources, { ...scoreFilesOptions(opts, { chalk, customs, encoding, delimiter }, progress, io), ...(keep && { keep }) });
 
   progress?.done();
   const rejects = [...customsRejects(customs), ...run.rejects];
@@ -165,9 +170,7 @@ async function runScore(files: string[], opts: ScoreOptions, io: CliIO): Promise
   const c = ranked.counts;
   const tierText = Object.entries(c.tiers).filter(([, n]) => n > 0).map(([t, n]) => `${t} ${n}`).join(", ");
   io.stderr.write(chalk.dim(`portrait: read ${c.read}, scored ${c.scored}, rejected ${c.rejected}${opts.rejects && c.rejected ? ` (in ${opts.rejects})` : ""}; wrote ${c.written}${tierText ? `; ${tierText}` : ""}${c.meanScore === null ? "" : `; mean score ${c.meanScore}`} [${portrait.compiled.name}${portrait.compiled.version ? ` v${portrait.compiled.version}` : ""}]${opts.report ? `; report in ${opts.report}` : ""}\n`));
-  const tally = new SegmentTally();
-  for (const r of run.rows) tally.add(r);
-  reportPlan(portrait, tally, opts.asOf, io, chalk);
+  reportPlan(portrait, run.tally, opts.asOf, io, chalk);
   if (failUnder !== undefined && (c.meanScore ?? 0) < failUnder) {
     io.stderr.write(chalk.red(`portrait: mean score ${c.meanScore ?? "n/a"} is under --fail-under ${failUnder}\n`));
     return EXIT.gate;
@@ -185,26 +188,14 @@ async function writeOutput(sink: Sink, format: Format, portrait: LoadedPortrait,
 
 
 /** Segments that took no prospect, and activities that cannot apply without a date. */
-function reportPlan(portrait: LoadedPortrait, segments: SegmentTally, asOf: string | undefined, io: CliIO, chalk: ReturnType<typeof chalkFor>): void {
+function reportPlan(portrait: LoadedPortrait, segments: Pick<RunTally, "scored" | "segments" | "several">, asOf: string | undefined, io: CliIO, chalk: ReturnType<typeof chalkFor>): void {
   const c = portrait.compiled;
-  if (c.segments.length > 0 && segments.rows > 0) {
-    const text = [...c.segments.map((s) => s.id), UNASSIGNED].map((id) => `${id} ${segments.counts.get(id) ?? 0}`).join(", ");
+  if (c.segments.length > 0 && segments.scored > 0) {
+    const text = [...c.segments.map((s) => s.id), UNASSIGNED].map((id) => `${id} ${segments.segments.get(id) ?? 0}`).join(", ");
     io.stderr.write(chalk.dim(`segments: ${text}${segments.several ? `; ${segments.several} fit several (placed by segment_rule ${c.segmentRule})` : ""}\n`));
-    for (const s of c.segments) if (!segments.counts.has(s.id)) io.stderr.write(chalk.yellow(`portrait: warning: segment "${s.id}" has no prospects in this run\n`));
+    for (const s of c.segments) if (!segments.segments.has(s.id)) io.stderr.write(chalk.yellow(`portrait: warning: segment "${s.id}" has no prospects in this run\n`));
   }
   if (c.activities.length > 0 && asOf === undefined) io.stderr.write(chalk.yellow(`portrait: warning: the channel plan has ${c.activities.length} dated activit${c.activities.length === 1 ? "y" : "ies"}; give --as-of DATE to apply them (portrait never reads the clock)\n`));
-}
-
-/** How many rows each segment took, and how many fit several. */
-class SegmentTally {
-  readonly counts = new Map<string, number>();
-  rows = 0;
-  several = 0;
-  add(r: ScoredRow): void {
-    this.rows++;
-    if (r.segment !== undefined) this.counts.set(r.segment, (this.counts.get(r.segment) ?? 0) + 1);
-    if (r.fitsSeveral) this.several++;
-  }
 }
 
 /**
@@ -217,7 +208,6 @@ async function streamScore(files: string[], opts: ScoreOptions, io: CliIO, ctx: 
   const tiers = tierOrder(c);
   const limit = opts.minTier === undefined ? tiers.length - 1 : tiers.indexOf(opts.minTier);
   const counts = { read: 0, written: 0, disqualified: 0, sum: 0, qualified: 0, tiers: new Map<string, number>() };
-  const tally = new SegmentTally();
   const csvOptions = { explain: opts.explain === true, raw: opts.raw === true, bom: opts.bom === true };
   const progress = io.stderr.isTTY ? progressLine(io) : null;
   let layout: ReturnType<typeof outputLayout> | null = null;
@@ -243,7 +233,6 @@ async function streamScore(files: string[], opts: ScoreOptions, io: CliIO, ctx: 
         // A file opened after the header was written: same columns, one more column map.
         if (layout!.columnMaps[row.source] === undefined) layout = outputLayout(c, r, customs.scoring.join !== null);
         counts.read++;
-        tally.add(row);
         counts.tiers.set(row.tier, (counts.tiers.get(row.tier) ?? 0) + 1);
         if (row.disqualified) counts.disqualified++;
         else {
@@ -292,7 +281,7 @@ async function streamScore(files: string[], opts: ScoreOptions, io: CliIO, ctx: 
   const mean = counts.qualified > 0 ? Math.round((counts.sum / counts.qualified) * 10) / 10 : null;
   const tierText = tiers.filter((t) => (counts.tiers.get(t) ?? 0) > 0).map((t) => `${t} ${counts.tiers.get(t)}`).join(", ");
   io.stderr.write(chalk.dim(`portrait: read ${counts.read + rejected}, scored ${counts.read}, rejected ${rejected}${opts.rejects && rejected ? ` (in ${opts.rejects})` : ""}; wrote ${counts.written} in input order${tierText ? `; ${tierText}` : ""}${mean === null ? "" : `; mean score ${mean}`} [${c.name}${c.version ? ` v${c.version}` : ""}]\n`));
-  reportPlan(portrait, tally, opts.asOf, io, chalk);
+  if (finished) reportPlan(portrait, finished.tally, opts.asOf, io, chalk);
   if (failUnder !== undefined && (mean ?? 0) < failUnder) {
     io.stderr.write(chalk.red(`portrait: mean score ${mean ?? "n/a"} is under --fail-under ${failUnder}\n`));
     return EXIT.gate;

@@ -17,10 +17,15 @@ export function rankOrder(items: readonly Rankable[]): number[] {
   idx.sort((a, b) => {
     const x = items[a]!;
     const y = items[b]!;
-    if (x.disqualified !== y.disqualified) return x.disqualified ? 1 : -1;
-    return y.score - x.score || compareCells(x.cells, y.cells) || a - b;
+    return compareRankables(x, y) || a - b;
   });
   return idx;
+}
+
+/** rankOrder's order without the last tie-break (input order): negative when `x` ranks first. */
+export function compareRankables(x: Rankable, y: Rankable): number {
+  if (x.disqualified !== y.disqualified) return x.disqualified ? 1 : -1;
+  return y.score - x.score || compareCells(x.cells, y.cells);
 }
 
 function compareCells(a: readonly string[] | undefined, b: readonly string[] | undefined): number {

@@ -122,25 +122,35 @@ type RecordHandler = (record: string[], line: number, rawLength: number, raw: ()
 /** Reads with the fast scanner; returns null when it read everything, else what is left for csv-parse. */
 async function readFast(chunks: AsyncIterator<string>, delimiter: string, record: RecordHandler): Promise<Rest | null> {
   let text = "";
+  let pos = 0;
   let line = 1;
   let eof = false;
-  const found: FastRecord[] = [];
-  const keep = (r: FastRecord) => found.push(r) > 0;
-  while (!eof) {
+  // Each record is handled as soon as it is scanned (it dies young); a handler that returns a
+  // promise (a consumer writing as it reads) stops the scan until the promise settles.
+  let wait: Promise<void> | null = null;
+  const handle = (r: FastRecord): boolean => {
+    const w = record(r.fields, r.line, r.rawLength, () => text.slice(r.start, r.end));
+    if (!w) return true;
+    wait = w;
+    return false;
+  };
+  for (;;) {
+    const scan = scanCsv(text, pos, line, eof, delimiter, MAX_RECORD_CHARS - 2, handle);
+    pos = scan.rest;
+    line = scan.line;
+    if (wait !== null) {
+      await wait;
+      wait = null;
+      continue;
+    }
+    if (scan.bail) return { text: text.slice(pos), line };
+    if (eof) return null;
     const next = await chunks.next();
+    text = pos === text.length ? "" : text.slice(pos);
+    pos = 0;
     if (next.done) eof = true;
     else text = text.length === 0 ? next.value : text + next.value;
-    const scan = scanCsv(text, 0, line, eof, delimiter, MAX_RECORD_CHARS - 2, keep);
-    for (const r of found) {
-      const wait = record(r.fields, r.line, r.rawLength, () => text.slice(r.start, r.end));
-      if (wait) await wait;
-    }
-    found.length = 0;
-    text = text.slice(scan.rest);
-    line = scan.line;
-    if (scan.bail) return { text, line };
   }
-  return null;
 }
 
 /** Reads `rest` and then the remaining chunks with csv-parse (lenient quotes, size limits, exact reasons). */

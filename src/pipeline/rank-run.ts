@@ -70,16 +70,12 @@ export function tierOrder(portrait: CompiledPortrait): string[] {
 export function rankRun(portrait: CompiledPortrait, run: ScoreRun, options: RankOptions = {}): RankedRun {
   const order = rankOrder(run.rows.map((r) => ({ score: r.score, disqualified: r.disqualified, cells: r.fields })));
   const tiers = tierOrder(portrait);
-  const counts: Counts = { read: 0, scored: run.rows.length, rejected: run.rejects.length, disqualified: 0, written: 0, tiers: tierCounts(tiers), meanScore: null };
-  counts.read = counts.scored + counts.rejected;
-  let sum = 0;
-  for (const r of run.rows) {
-    counts.tiers[r.tier] = (counts.tiers[r.tier] ?? 0) + 1;
-    if (r.disqualified) counts.disqualified++;
-    else sum += r.score;
-  }
+  // Counts are over every scored row (the run may have kept only the best).
+  const t = run.tally;
+  const counts: Counts = { read: t.scored + run.rejects.length, scored: t.scored, rejected: run.rejects.length, disqualified: t.disqualified, written: 0, tiers: tierCounts(tiers), meanScore: null };
+  for (const [tier, n] of t.tiers) counts.tiers[tier] = (counts.tiers[tier] ?? 0) + n;
   const qualified = counts.scored - counts.disqualified;
-  counts.meanScore = qualified > 0 ? Math.round((sum / qualified) * 10) / 10 : null;
+  counts.meanScore = qualified > 0 ? Math.round((t.sum / qualified) * 10) / 10 : null;
 
   const limit = options.minTier === undefined ? tiers.length - 1 : tiers.indexOf(options.minTier);
   const rows: RankedRow[] = [];
@@ -94,7 +90,7 @@ export function rankRun(portrait: CompiledPortrait, run: ScoreRun, options: Rank
   }
   counts.written = rows.length;
 
-  return { ...outputLayout(portrait, run, run.rows.some((r) => r.customs !== undefined)), rows, counts };
+  return { ...outputLayout(portrait, run, run.tally.joined), rows, counts };
 }
 
 /** The output's columns and how to fill them, for the run's sources as read so far. */

@@ -20,6 +20,7 @@ import { buyerProfiles } from "./customs-run.js";
 import { customsFieldPlan, fillCustomsValues, joinProspect, profileCells, type CustomsJoin, type MatchInfo } from "./customs-join.js";
 
 import { PROGRESS_EVERY } from "./progress.js";
+import { compareRankables } from "../engine/rank.js";
 
 /**
  * A scored row holds what ranking and counting need; the full result (every criterion's match,
@@ -72,9 +73,25 @@ export interface SourceSummary {
   rowsRejected: number;
 }
 
+/** Counts over every scored row, kept or not (see ScoreFilesOptions.keep). */
+export interface RunTally {
+  scored: number;
+  disqualified: number;
+  /** Sum of the scores of qualified rows. */
+  sum: number;
+  tiers: Map<string, number>;
+  /** Rows per segment id (rows of segmented portraits only), and rows that fit several. */
+  segments: Map<string, number>;
+  several: number;
+  /** Whether any row was joined to customs data. */
+  joined: boolean;
+}
+
 export interface ScoreRun {
   readonly sources: SourceSummary[];
-  readonly rows: ScoredRow[];
+  /** The rows kept: every scored row, or only the best ones with `keep`, in input order. */
+  rows: ScoredRow[];
+  readonly tally: RunTally;
   readonly rejects: RejectedRow[];
   /** The full result of a row, recomputed (pure: the same as when it was scored). */
   readonly detail: (row: ScoredRow) => RowDetail;
@@ -101,6 +118,12 @@ export interface ScoreFilesOptions extends CsvOptions {
    * is not kept in the run; reading waits for the promise, so memory stays bounded.
    */
   readonly stream?: (row: ScoredRow, run: ScoreRun) => void | Promise<void>;
+  /**
+   * Ranked --top N: keep only the N best-ranked rows that `accepts` (memory bounded by N, not by the
+   * input). `accepts` must let through a prefix of the rank order (tier and disqualification filters
+   * do), so the kept rows get the ranks they would get in the whole run.
+   */
+  readonly keep?: { readonly top: number; readonly accepts: (row: ScoredRow) => boolean };
   readonly onDiagnostic?: (d: Diagnostic) => void;
 }
 
@@ -113,7 +136,23 @@ export async function scoreFiles(portrait: CompiledPortrait, inputs: readonly Ta
     const plan = planOutreach(portrait, row.values, result.segment?.id, planAsOf) ?? undefined;
     return plan ? { result, plan } : { result };
   };
-  const run: ScoreRun = { sources: [], rows: [], rejects: [], detail };
+  const tally: RunTally = { scored: 0, disqualified: 0, sum: 0, tiers: new Map(), segments: new Map(), several: 0, joined: false };
+  const run: ScoreRun = { sources: [], rows: [], tally, rejects: [], detail };
+  const best = options.keep ? new BestRows(options.keep.top) : null;
+  /** Counts a scored row, then streams it, keeps it, or keeps it if it is among the best. */
+  const add = (row: ScoredRow): void | Promise<void> => {
+    tally.scored++;
+    tally.tiers.set(row.tier, (tally.tiers.get(row.tier) ?? 0) + 1);
+    if (row.disqualified) tally.disqualified++;
+    else tally.sum += row.score;
+    if (row.segment !== undefined) tally.segments.set(row.segment, (tally.segments.get(row.segment) ?? 0) + 1);
+    if (row.fitsSeveral) tally.several++;
+    if (row.customs !== undefined) tally.joined = true;
+    if (options.stream) return options.stream(row, run);
+    if (best) {
+      if (options.keep!.accepts(row)) best.add(row);
+    } else run.rows.push(row);
+  };
   const customs = options.customs;
   const plan = customsFieldPlan(portrait);
   let seen = 0;
@@ -157,9 +196,7 @@ export async function scoreFiles(portrait: CompiledPortrait, inputs: readonly Ta
         if (aggregator) return aggregator.row(row);
         const values = fieldValues(mapping!, row.fields);
         const match = customs?.join ? joinProspect(customs.join, plan, values, { file: input.name, line: row.line }) : undefined;
-        const scored = scoredRow(portrait, index, row.line, row.fields, values, match);
-        if (options.stream) return options.stream(scored, run);
-        run.rows.push(scored);
+        return add(scoredRow(portrait, index, row.line, row.fields, values, match));
       },
       onReject(r) {
         summary.rowsRead++;
@@ -171,11 +208,10 @@ export async function scoreFiles(portrait: CompiledPortrait, inputs: readonly Ta
     else if (summary.rowsRead === 0) report(warning("empty-input", "the file has a header row and no prospects", { file: input.name }));
   }
   if (customs && run.sources.some((s) => s.kind === "customs")) {
-    const first = run.rows.length;
-    scoreBuyers(portrait, customs, run, plan, checkMapping);
-    // Buyers are known only once every shipment is read: streamed at the end.
-    if (options.stream) for (const row of run.rows.splice(first)) await options.stream(row, run);
+    // Buyers are known only once every shipment is read: scored (and streamed) at the end.
+    for (const row of scoreBuyers(portrait, customs, run, plan, checkMapping)) await add(row);
   }
+  if (best) run.rows = best.rows();
   return run;
 }
 
@@ -187,7 +223,7 @@ function headerScore(portrait: CompiledPortrait, customs: CustomsScoring | undef
 }
 
 /** The buyers of customs files given as main input, scored as prospects (source "customs buyers"). */
-function scoreBuyers(portrait: CompiledPortrait, customs: CustomsScoring, run: ScoreRun, plan: ReturnType<typeof customsFieldPlan>, checkMapping: (name: string, m: FieldMapping, columns: readonly string[], customsProvided: boolean) => void): void {
+function scoreBuyers(portrait: CompiledPortrait, customs: CustomsScoring, run: ScoreRun, plan: ReturnType<typeof customsFieldPlan>, checkMapping: (name: string, m: FieldMapping, columns: readonly string[], customsProvided: boolean) => void): ScoredRow[] {
   const columns = [...PROFILE_COLUMNS];
   const base = mapFields(portrait, columns);
   // The buyer's name and country answer the portrait's company and country fields.
@@ -197,13 +233,61 @@ function scoreBuyers(portrait: CompiledPortrait, customs: CustomsScoring, run: S
   checkMapping(name, mapping, columns, true);
   const index = run.sources.push({ name, columns, delimiter: ",", encoding: "utf-8", mapping, kind: "customs buyers", rowsRead: 0, rowsRejected: 0 }) - 1;
   const profiles = buyerProfiles(customs.main, customs.asOf ?? null, customs.spec);
-  profiles.forEach((p, i) => {
+  return profiles.map((p, i) => {
     const fields = profileCells(p);
     const values = fieldValues(mapping, fields);
     fillCustomsValues(plan, values, p, "self");
     run.sources[index]!.rowsRead++;
-    run.rows.push(scoredRow(portrait, index, i + 1, fields, values));
+    return scoredRow(portrait, index, i + 1, fields, values);
   });
+}
+
+/**
+ * A copy of the row whose strings no longer point into the chunk of input text they were cut from
+ * (V8 keeps a long substring as a view on its parent): a kept row then holds its own few hundred
+ * bytes, not a 64 KB chunk of the file.
+ */
+function detach(row: ScoredRow): ScoredRow {
+  const copies = new Map<string, string>();
+  const copy = (s: string) => {
+    let c = copies.get(s);
+    if (c === undefined) copies.set(s, (c = s.length < 13 ? s : (` ${s}`).slice(1)));
+    return c;
+  };
+  return { ...row, fields: row.fields.map(copy), values: row.values.map((v) => (v === undefined ? v : copy(v))) };
+}
+
+/**
+ * The N best-ranked rows of a stream: rows gather up to 2N (at least 4,096 more), then are sorted
+ * and cut back to N, so memory holds at most about 2N rows and the work is O(rows log N).
+ */
+class BestRows {
+  private items: Array<{ readonly row: ScoredRow; readonly seq: number; readonly score: number; readonly disqualified: boolean; readonly cells: readonly string[] }> = [];
+  private seq = 0;
+  private readonly limit: number;
+  constructor(private readonly top: number) {
+    this.limit = top + Math.max(top, 4096);
+  }
+  /** The N-th best row so far, once N are kept: a row ranking after it cannot be among the best. */
+  private worst: { readonly score: number; readonly disqualified: boolean; readonly cells: readonly string[] } | null = null;
+  add(row: ScoredRow): void {
+    const item = { row, seq: this.seq++, score: row.score, disqualified: row.disqualified, cells: row.fields };
+    // Dropped at once, most rows die young instead of being held (and promoted) until the next cut.
+    if (this.worst !== null && compareRankables(item, this.worst) >= 0) return;
+    const kept = detach(row);
+    this.items.push({ ...item, row: kept, cells: kept.fields });
+    if (this.items.length >= this.limit) this.cut();
+  }
+  private cut(): void {
+    this.items.sort((a, b) => compareRankables(a, b) || a.seq - b.seq);
+    this.items.length = Math.min(this.items.length, this.top);
+    if (this.items.length === this.top) this.worst = this.items[this.top - 1]!;
+  }
+  /** The kept rows in input order (ranking sorts them again, with input order as the last tie-break). */
+  rows(): ScoredRow[] {
+    this.cut();
+    return this.items.sort((a, b) => a.seq - b.seq).map((x) => x.row);
+  }
 }
 
 /** Scores a row and keeps what ranking needs (see ScoredRow). */
