@@ -11,14 +11,29 @@ export interface Rankable {
  * the record's cells compared left to right (by UTF-16 code units: the same on every machine and
  * locale), then input order, which only separates identical records. Returns indexes into `items`;
  * a total order, so shuffling the input rows does not change the output.
+ *
+ * Cells are only needed among records of equal score: they are asked for (`cellsOf`, by default
+ * `items[i].cells`) once per such record, so records may keep their cells in a cheaper form.
  */
-export function rankOrder(items: readonly Rankable[]): number[] {
+export function rankOrder(items: readonly Rankable[], cellsOf: (i: number) => readonly string[] | undefined = (i) => items[i]!.cells): number[] {
   const idx = items.map((_, i) => i);
   idx.sort((a, b) => {
     const x = items[a]!;
     const y = items[b]!;
-    return compareRankables(x, y) || a - b;
+    if (x.disqualified !== y.disqualified) return x.disqualified ? 1 : -1;
+    return y.score - x.score || a - b;
   });
+  for (let i = 0; i < idx.length; ) {
+    const first = items[idx[i]!]!;
+    let j = i + 1;
+    while (j < idx.length && items[idx[j]!]!.score === first.score && items[idx[j]!]!.disqualified === first.disqualified) j++;
+    if (j - i > 1) {
+      const group = idx.slice(i, j).map((k) => ({ k, cells: cellsOf(k) }));
+      group.sort((a, b) => compareCells(a.cells, b.cells) || a.k - b.k);
+      for (let n = 0; n < group.length; n++) idx[i + n] = group[n]!.k;
+    }
+    i = j;
+  }
   return idx;
 }
 

@@ -18,6 +18,12 @@ export interface CsvRow {
   readonly line: number;
   /** One value per header column. */
   readonly fields: string[];
+  /**
+   * With `keepText`: the record as it was in the file (no line end), when the fast path read it;
+   * `fieldsOf(text, header)` gives the fields back. Holding one string instead of an array of them
+   * is how a ranked run keeps a million rows.
+   */
+  readonly text?: string;
 }
 
 export interface CsvReject {
@@ -48,6 +54,8 @@ export interface CsvOptions {
   readonly delimiter?: string;
   /** "csv-parse" reads the whole file with csv-parse (the reference the fast path is tested against). */
   readonly parser?: "fast" | "csv-parse";
+  /** Give each row's record text too (CsvRow.text). */
+  readonly keepText?: boolean;
 }
 
 /** A record longer than this (in characters) is rejected; the rows after it are read as usual. */
@@ -84,7 +92,7 @@ export async function readCsv(source: CsvSource, handlers: CsvHandlers, options:
   let header: CsvHeader | null = null;
   let width = 0;
   /** Header, width check, size check, then the row: the same for both parsers. */
-  const record = (record: string[], line: number, rawLength: number, raw: () => string): void | Promise<void> => {
+  const record = (record: string[], line: number, rawLength: number, raw: () => string, text?: () => string): void | Promise<void> => {
     if (header === null) {
       const columns = uniqueColumns(record, notes);
       header = { columns, delimiter, encoding, notes };
@@ -102,7 +110,7 @@ export async function readCsv(source: CsvSource, handlers: CsvHandlers, options:
       handlers.onReject({ line, reason: `record longer than ${MAX_RECORD_CHARS} characters`, raw: `${trimRaw(raw()).slice(0, 200)}…` });
       return;
     }
-    return handlers.onRow({ line, fields });
+    return handlers.onRow(text && options.keepText ? { line, fields, text: text() } : { line, fields });
   };
 
   const useFast = options.parser !== "csv-parse" && fastDelimiter(delimiter);
@@ -117,7 +125,7 @@ interface Rest {
   readonly line: number;
 }
 
-type RecordHandler = (record: string[], line: number, rawLength: number, raw: () => string) => void | Promise<void>;
+type RecordHandler = (record: string[], line: number, rawLength: number, raw: () => string, text?: () => string) => void | Promise<void>;
 
 /** Reads with the fast scanner; returns null when it read everything, else what is left for csv-parse. */
 async function readFast(chunks: AsyncIterator<string>, delimiter: string, record: RecordHandler): Promise<Rest | null> {
@@ -129,7 +137,8 @@ async function readFast(chunks: AsyncIterator<string>, delimiter: string, record
   // promise (a consumer writing as it reads) stops the scan until the promise settles.
   let wait: Promise<void> | null = null;
   const handle = (r: FastRecord): boolean => {
-    const w = record(r.fields, r.line, r.rawLength, () => text.slice(r.start, r.end));
+    const slice = () => text.slice(r.start, r.end);
+    const w = record(r.fields, r.line, r.rawLength, slice, slice);
     if (!w) return true;
     wait = w;
     return false;
@@ -201,6 +210,17 @@ async function readWithCsvParse(name: string, delimiter: string, rest: Rest, chu
   }
   while (pending.length > 0) reject(pending.shift()!);
   await feed;
+}
+
+/** The fields of a record text the fast path read (CsvRow.text), as they were given then. */
+export function fieldsOf(text: string, header: Pick<CsvHeader, "delimiter" | "columns">): string[] {
+  let fields: string[] = [];
+  const scan = scanCsv(text, 0, 1, true, header.delimiter, Infinity, (r) => {
+    fields = r.fields;
+    return true;
+  });
+  if (scan.bail) throw new Error(`internal: a record kept as text does not read back: ${JSON.stringify(text.slice(0, 80))}`);
+  return fields.length > header.columns.length ? fields.slice(0, header.columns.length) : fields;
 }
 
 function drained(parser: NodeJS.WritableStream): Promise<void> {

@@ -4,7 +4,8 @@ import { BOM, neutralizeRow } from "./csv-safety.js";
 import type { Sink } from "./sink.js";
 import { csvLine } from "./csv-line.js";
 
-const BATCH = 2000;
+/** Output goes to the sink in pieces of about this many characters: what a batch allocates dies young. */
+const PIECE = 1 << 14;
 
 export interface CsvWriteOptions {
   readonly explain: boolean;
@@ -20,7 +21,15 @@ export interface CsvWriteOptions {
  */
 export async function writeCsv(sink: Sink, portrait: CompiledPortrait, ranked: RankedRun, options: CsvWriteOptions): Promise<void> {
   await sink.write(csvHeader(portrait, ranked, options));
-  for (let start = 0; start < ranked.rows.length; start += BATCH) await sink.write(csvRows(portrait, ranked, ranked.rows.slice(start, start + BATCH), options));
+  let text = "";
+  for (let i = 0; i < ranked.rows.length; i++) {
+    text += csvRows(portrait, ranked, [ranked.rows[i]!], options);
+    if (text.length >= PIECE) {
+      await sink.write(text);
+      text = "";
+    }
+  }
+  if (text !== "") await sink.write(text);
 }
 
 type Layout = Omit<RankedRun, "rows" | "counts">;

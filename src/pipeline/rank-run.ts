@@ -68,7 +68,7 @@ export function tierOrder(portrait: CompiledPortrait): string[] {
 }
 
 export function rankRun(portrait: CompiledPortrait, run: ScoreRun, options: RankOptions = {}): RankedRun {
-  const order = rankOrder(run.rows.map((r) => ({ score: r.score, disqualified: r.disqualified, cells: r.fields })));
+  const order = rankOrder(run.rows, (i) => run.rows[i]!.fields);
   const tiers = tierOrder(portrait);
   // Counts are over every scored row (the run may have kept only the best).
   const t = run.tally;
@@ -130,5 +130,6 @@ export function matchedBuyer(m: MatchInfo | undefined): string {
 /** A ranked row's input values laid out on the run's input columns. */
 export function inputCells(ranked: Pick<RankedRun, "columnMaps">, row: ScoredRow): string[] {
   const map = ranked.columnMaps[row.source]!;
-  return map.map((c) => (c < 0 ? "" : row.fields[c] ?? ""));
+  const fields = row.fields; // read once: a compact row reads its fields back from its text
+  return map.map((c) => (c < 0 ? "" : fields[c] ?? ""));
 }

@@ -6,7 +6,7 @@ import { scoreRecord, scoreSummary } from "../engine/score-record.js";
 import { planOutreach, type OutreachPlan } from "../engine/channels.js";
 import { formatDay } from "../customs/dates.js";
 import type { CompiledPortrait, ScoreContext, ScoreResult } from "../engine/types.js";
-import { InputError, type CsvOptions } from "../io/read-csv.js";
+import { fieldsOf, InputError, type CsvHeader, type CsvOptions } from "../io/read-csv.js";
 import { readTable, type TableSource } from "../io/read-table.js";
 import { headerKey } from "../engine/text.js";
 import { fieldValues, mapFields, type FieldMapping } from "../io/map-fields.js";
@@ -20,6 +20,7 @@ import { buyerProfiles } from "./customs-run.js";
 import { customsFieldPlan, fillCustomsValues, joinProspect, profileCells, type CustomsJoin, type MatchInfo } from "./customs-join.js";
 
 import { PROGRESS_EVERY } from "./progress.js";
+import { TextArena } from "../io/text-arena.js";
 import { compareRankables } from "../engine/rank.js";
 
 /**
@@ -132,13 +133,15 @@ export async function scoreFiles(portrait: CompiledPortrait, inputs: readonly Ta
   // The date the channel plan's activities are judged on: --as-of, as the CLI passes it (context, or customs).
   const planAsOf = options.context?.asOf ?? (options.customs?.asOf !== undefined ? formatDay(options.customs.asOf) : null);
   const detail = (row: ScoredRow): RowDetail => {
-    const result = scoreRecord(portrait, row.values, options.context);
-    const plan = planOutreach(portrait, row.values, result.segment?.id, planAsOf) ?? undefined;
+    const values = row.values; // read once: a compact row reads its values back from its text
+    const result = scoreRecord(portrait, values, options.context);
+    const plan = planOutreach(portrait, values, result.segment?.id, planAsOf) ?? undefined;
     return plan ? { result, plan } : { result };
   };
   const tally: RunTally = { scored: 0, disqualified: 0, sum: 0, tiers: new Map(), segments: new Map(), several: 0, joined: false };
   const run: ScoreRun = { sources: [], rows: [], tally, rejects: [], detail };
   const best = options.keep ? new BestRows(options.keep.top) : null;
+  const arena = new TextArena();
   /** Counts a scored row, then streams it, keeps it, or keeps it if it is among the best. */
   const add = (row: ScoredRow): void | Promise<void> => {
     tally.scored++;
@@ -168,6 +171,7 @@ export async function scoreFiles(portrait: CompiledPortrait, inputs: readonly Ta
     const summary: SourceSummary = { name: input.name, columns: [], delimiter: ",", encoding: "utf-8", mapping: null, kind: "prospects", rowsRead: 0, rowsRejected: 0 };
     run.sources.push(summary);
     let mapping: FieldMapping | null = null;
+    let compact: CompactSource | null = null;
     let aggregator: CustomsAggregator | null = null;
     const reject = (r: { line: number; reason: string; raw: string }) => {
       summary.rowsRejected++;
@@ -187,6 +191,7 @@ export async function scoreFiles(portrait: CompiledPortrait, inputs: readonly Ta
           return;
         }
         mapping = mapFields(portrait, h.columns);
+        compact = { header: h, mapping, arena };
         Object.assign(summary, { mapping });
         checkMapping(input.name, mapping, h.columns, customs?.join != null);
       },
@@ -196,13 +201,19 @@ export async function scoreFiles(portrait: CompiledPortrait, inputs: readonly Ta
         if (aggregator) return aggregator.row(row);
         const values = fieldValues(mapping!, row.fields);
         const match = customs?.join ? joinProspect(customs.join, plan, values, { file: input.name, line: row.line }) : undefined;
+        if (row.text !== undefined && match === undefined) return add(compactRow(portrait, index, row.line, row.text, values, compact!));
         return add(scoredRow(portrait, index, row.line, row.fields, values, match));
       },
       onReject(r) {
         summary.rowsRead++;
         reject(r);
       },
-    }, { ...options, headerScore: headerScore(portrait, options.customs) });
+    }, {
+      ...options,
+      headerScore: headerScore(portrait, options.customs),
+      // A run that ranks every row keeps each as its record text (see compactRow).
+      keepText: !options.stream && !options.keep && !customs?.join,
+    });
     (aggregator as CustomsAggregator | null)?.end();
     if (header === null) report(warning("empty-input", "the file is empty: no header row, no prospects", { file: input.name }));
     else if (summary.rowsRead === 0) report(warning("empty-input", "the file has a header row and no prospects", { file: input.name }));
@@ -288,6 +299,47 @@ class BestRows {
     this.cut();
     return this.items.sort((a, b) => a.seq - b.seq).map((x) => x.row);
   }
+}
+
+interface CompactSource {
+  readonly header: Pick<CsvHeader, "delimiter" | "columns">;
+  readonly mapping: FieldMapping;
+  readonly arena: TextArena;
+}
+
+/**
+ * A scored row held as its record text, in UTF-8 in the run's TextArena: fields and values are read
+ * back from the text when asked (for ties in ranking, and once when the row is written). A ranked
+ * run of a million rows then holds one small object per row and the file's bytes, not two arrays of
+ * strings per row.
+ */
+class CompactRow implements ScoredRow {
+  constructor(
+    readonly source: number,
+    readonly line: number,
+    /** The arena handle, or the text itself when the arena could not keep it. */
+    private readonly text: number | string,
+    private readonly bytes: number,
+    private readonly from: CompactSource,
+    readonly score: number,
+    readonly tier: string,
+    readonly disqualified: boolean,
+    readonly segment: string | undefined,
+    readonly fitsSeveral: boolean | undefined,
+  ) {}
+  get fields(): string[] {
+    const text = typeof this.text === "string" ? this.text : this.from.arena.get(this.text, this.bytes);
+    return fieldsOf(text, this.from.header);
+  }
+  get values(): (string | undefined)[] {
+    return fieldValues(this.from.mapping, this.fields);
+  }
+}
+
+function compactRow(portrait: CompiledPortrait, source: number, line: number, text: string, values: (string | undefined)[], from: CompactSource): ScoredRow {
+  const r = scoreSummary(portrait, values);
+  const kept = from.arena.add(text);
+  return new CompactRow(source, line, kept ? kept.handle : text, kept ? kept.bytes : 0, from, r.score, r.tier, r.disqualified, r.segment, r.segment !== undefined && r.fitsSeveral ? true : undefined);
 }
 
 /** Scores a row and keeps what ranking needs (see ScoredRow). */

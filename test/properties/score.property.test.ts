@@ -87,6 +87,30 @@ describe("engine properties", () => {
     }));
   });
 
+  it("ranking with cells asked for only among equal scores is the one-comparator order (score, cells, input order)", () => {
+    const item = fc.record({
+      score: fc.integer({ min: 0, max: 30 }).map((x) => x / 10),
+      disqualified: fc.boolean(),
+      cells: fc.array(fc.constantFrom("", "a", "b", "ab", "é", "Z"), { minLength: 0, maxLength: 3 }),
+    });
+    fc.assert(fc.property(fc.array(item, { maxLength: 60 }), (items) => {
+      const cmp = (a: readonly string[], b: readonly string[]) => {
+        for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i]! < b[i]! ? -1 : 1;
+        return a.length - b.length;
+      };
+      const expected = items.map((_, i) => i).sort((a, b) => {
+        const x = items[a]!;
+        const y = items[b]!;
+        if (x.disqualified !== y.disqualified) return x.disqualified ? 1 : -1;
+        return y.score - x.score || cmp(x.cells, y.cells) || a - b;
+      });
+      const asked: number[] = [];
+      const bare = items.map(({ score, disqualified }) => ({ score, disqualified }));
+      expect(rankOrder(bare, (i) => (asked.push(i), items[i]!.cells))).toEqual(expected);
+      expect(new Set(asked).size).toBe(asked.length); // each record's cells asked for at most once
+    }), { numRuns: 500 });
+  });
+
   it("parseNumber never returns NaN or an infinity, and reads back what it formats", () => {
     fc.assert(fc.property(fc.string({ maxLength: 20 }), (s) => {
       const n = parseNumber(s);
