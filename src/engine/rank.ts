@@ -13,9 +13,10 @@ export interface Rankable {
  * a total order, so shuffling the input rows does not change the output.
  *
  * Cells are only needed among records of equal score: they are asked for (`cellsOf`, by default
- * `items[i].cells`) once per such record, so records may keep their cells in a cheaper form.
+ * `items[i].cells`) once per such record, so records may keep their cells in a cheaper form; with
+ * `firstCellOf`, only for records whose first cells are equal too.
  */
-export function rankOrder(items: readonly Rankable[], cellsOf: (i: number) => readonly string[] | undefined = (i) => items[i]!.cells): number[] {
+export function rankOrder(items: readonly Rankable[], cellsOf: (i: number) => readonly string[] | undefined = (i) => items[i]!.cells, firstCellOf?: (i: number) => string): number[] {
   const idx = items.map((_, i) => i);
   idx.sort((a, b) => {
     const x = items[a]!;
@@ -28,6 +29,16 @@ export function rankOrder(items: readonly Rankable[], cellsOf: (i: number) => re
     let j = i + 1;
     while (j < idx.length && items[idx[j]!]!.score === first.score && items[idx[j]!]!.disqualified === first.disqualified) j++;
     if (j - i > 1) {
+      if (firstCellOf) {
+        // Most ties are settled by the first cell, which a caller may give without reading the rest.
+        const cells = new Map<number, readonly string[] | undefined>();
+        const all = (k: number) => (cells.has(k) ? cells.get(k) : (cells.set(k, cellsOf(k)), cells.get(k)));
+        const group = idx.slice(i, j).map((k) => ({ k, first: firstCellOf(k) }));
+        group.sort((a, b) => (a.first !== b.first ? (a.first < b.first ? -1 : 1) : compareCells(all(a.k), all(b.k)) || a.k - b.k));
+        for (let n = 0; n < group.length; n++) idx[i + n] = group[n]!.k;
+        i = j;
+        continue;
+      }
       const group = idx.slice(i, j).map((k) => ({ k, cells: cellsOf(k) }));
       group.sort((a, b) => compareCells(a.cells, b.cells) || a.k - b.k);
       for (let n = 0; n < group.length; n++) idx[i + n] = group[n]!.k;

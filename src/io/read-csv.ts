@@ -213,7 +213,7 @@ async function readWithCsvParse(name: string, delimiter: string, rest: Rest, chu
 }
 
 /** The fields of a record text the fast path read (CsvRow.text), as they were given then. */
-export function fieldsOf(text: string, header: Pick<CsvHeader, "delimiter" | "columns">): string[] {
+export function fieldsOf(text: string, header: { readonly delimiter: string; readonly columns: readonly string[] }): string[] {
   let fields: string[] = [];
   const scan = scanCsv(text, 0, 1, true, header.delimiter, Infinity, (r) => {
     fields = r.fields;

@@ -12,11 +12,10 @@ const SPAN = 2 ** 24;
 type WellFormed = string & { isWellFormed(): boolean };
 
 export class TextArena {
-  private readonly blocks: Uint8Array[] = [];
-  private current: Uint8Array = new Uint8Array(0);
+  /** Blocks live in SharedArrayBuffers: worker threads read them without a copy (see `view`). */
+  readonly blocks: Buffer[] = [];
+  private current: Buffer = Buffer.alloc(0);
   private used = 0;
-  private readonly encoder = new TextEncoder();
-  private readonly decoder = new TextDecoder("utf-8", { fatal: true });
 
   /**
    * Keeps `text`; returns its handle, or null for a string that would not come back the same
@@ -26,19 +25,41 @@ export class TextArena {
     const most = text.length * 3;
     if (most >= SPAN || !(text as WellFormed).isWellFormed()) return null;
     if (this.blocks.length === 0 || this.used + most > this.current.length) {
-      this.current = new Uint8Array(Math.max(BLOCK, most));
+      this.current = Buffer.from(new SharedArrayBuffer(Math.max(BLOCK, most)));
       this.blocks.push(this.current);
       this.used = 0;
     }
-    const { written } = this.encoder.encodeInto(text, this.current.subarray(this.used));
+    // Room for three bytes per UTF-16 unit was made above, so the whole text is written.
+    const written = this.current.write(text, this.used, "utf8");
     const handle = (this.blocks.length - 1) * SPAN + this.used;
     this.used += written;
     return { handle, bytes: written };
   }
 
+  /** A read-only arena on another thread's blocks. */
+  static view(blocks: readonly Uint8Array[]): TextArena {
+    const arena = new TextArena();
+    // Buffers arrive in a worker as plain Uint8Arrays on the same shared memory.
+    for (const b of blocks) arena.blocks.push(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
+    return arena;
+  }
+
+  /**
+   * The text up to the first `byte` (an ASCII delimiter: in UTF-8 it never occurs inside another
+   * character), or all of it when there is none; null when the text starts with a quote (then the
+   * delimiter may be inside the first field).
+   */
+  firstBytes(handle: number, bytes: number, byte: number): string | null {
+    const block = this.blocks[Math.floor(handle / SPAN)]!;
+    const at = handle % SPAN;
+    if (bytes > 0 && block[at] === 0x22) return null;
+    const end = block.subarray(at, at + bytes).indexOf(byte);
+    return block.toString("utf8", at, end < 0 ? at + bytes : at + end);
+  }
+
   get(handle: number, bytes: number): string {
     const block = this.blocks[Math.floor(handle / SPAN)]!;
     const at = handle % SPAN;
-    return this.decoder.decode(block.subarray(at, at + bytes));
+    return block.toString("utf8", at, at + bytes);
   }
 }

@@ -5,7 +5,7 @@ import { rankOrder } from "../engine/rank.js";
 import { headerKey } from "../engine/text.js";
 import { formatReasons } from "../engine/reasons.js";
 import { DISQUALIFIED_TIER, type CompiledPortrait } from "../engine/types.js";
-import type { RowDetail, ScoredRow, ScoreRun } from "./score-files.js";
+import { firstCell, type RowDetail, type ScoredRow, type ScoreRun } from "./score-files.js";
 import type { MatchInfo } from "./customs-join.js";
 
 export interface RankedRow {
@@ -68,7 +68,7 @@ export function tierOrder(portrait: CompiledPortrait): string[] {
 }
 
 export function rankRun(portrait: CompiledPortrait, run: ScoreRun, options: RankOptions = {}): RankedRun {
-  const order = rankOrder(run.rows, (i) => run.rows[i]!.fields);
+  const order = rankOrder(run.rows, (i) => run.rows[i]!.fields, (i) => firstCell(run.rows[i]!));
   const tiers = tierOrder(portrait);
   // Counts are over every scored row (the run may have kept only the best).
   const t = run.tally;
@@ -108,11 +108,13 @@ export function outputLayout(portrait: CompiledPortrait, run: ScoreRun, joined: 
   return {
     inputColumns, columnMaps, outputNames, joined,
     segmented: portrait.segments.length > 0, planned: portrait.channels.length > 0,
-    detail: (r) => {
-      const d = run.detail(r.row);
-      return { ...d, reasons: formatReasons(d.result) };
-    },
+    detail: (r) => withReasons(run.detail(r.row)),
   };
+}
+
+/** A row's detail with its reasons column. */
+export function withReasons(d: RowDetail): RankedDetail {
+  return { ...d, reasons: formatReasons(d.result) };
 }
 
 /** `exact`, `domain`, `fuzzy 0.94` or `none`. */

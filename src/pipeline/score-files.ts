@@ -90,6 +90,8 @@ export interface RunTally {
 
 export interface ScoreRun {
   readonly sources: SourceSummary[];
+  /** Where compact rows keep their text. */
+  readonly arena: TextArena;
   /** The rows kept: every scored row, or only the best ones with `keep`, in input order. */
   rows: ScoredRow[];
   readonly tally: RunTally;
@@ -128,20 +130,26 @@ export interface ScoreFilesOptions extends CsvOptions {
   readonly onDiagnostic?: (d: Diagnostic) => void;
 }
 
+/** The date the channel plan's activities are judged on: --as-of, as the CLI passes it (context, or customs). */
+export function planDate(options: Pick<ScoreFilesOptions, "context" | "customs">): string | null {
+  return options.context?.asOf ?? (options.customs?.asOf !== undefined ? formatDay(options.customs.asOf) : null);
+}
+
+/** A row's full result and channel plan, from its values (what a run's detail gives). */
+export function rowDetail(portrait: CompiledPortrait, values: readonly (string | undefined)[], context: ScoreContext | undefined, planAsOf: string | null): RowDetail {
+  const result = scoreRecord(portrait, values, context);
+  const plan = planOutreach(portrait, values, result.segment?.id, planAsOf) ?? undefined;
+  return plan ? { result, plan } : { result };
+}
+
 export async function scoreFiles(portrait: CompiledPortrait, inputs: readonly TableSource[], options: ScoreFilesOptions = {}): Promise<ScoreRun> {
   const report = options.onDiagnostic ?? (() => {});
-  // The date the channel plan's activities are judged on: --as-of, as the CLI passes it (context, or customs).
-  const planAsOf = options.context?.asOf ?? (options.customs?.asOf !== undefined ? formatDay(options.customs.asOf) : null);
-  const detail = (row: ScoredRow): RowDetail => {
-    const values = row.values; // read once: a compact row reads its values back from its text
-    const result = scoreRecord(portrait, values, options.context);
-    const plan = planOutreach(portrait, values, result.segment?.id, planAsOf) ?? undefined;
-    return plan ? { result, plan } : { result };
-  };
+  const planAsOf = planDate(options);
+  const detail = (row: ScoredRow): RowDetail => rowDetail(portrait, row.values, options.context, planAsOf);
   const tally: RunTally = { scored: 0, disqualified: 0, sum: 0, tiers: new Map(), segments: new Map(), several: 0, joined: false };
-  const run: ScoreRun = { sources: [], rows: [], tally, rejects: [], detail };
-  const best = options.keep ? new BestRows(options.keep.top) : null;
   const arena = new TextArena();
+  const run: ScoreRun = { sources: [], arena, rows: [], tally, rejects: [], detail };
+  const best = options.keep ? new BestRows(options.keep.top) : null;
   /** Counts a scored row, then streams it, keeps it, or keeps it if it is among the best. */
   const add = (row: ScoredRow): void | Promise<void> => {
     tally.scored++;
@@ -318,8 +326,8 @@ class CompactRow implements ScoredRow {
     readonly source: number,
     readonly line: number,
     /** The arena handle, or the text itself when the arena could not keep it. */
-    private readonly text: number | string,
-    private readonly bytes: number,
+    readonly text: number | string,
+    readonly bytes: number,
     private readonly from: CompactSource,
     readonly score: number,
     readonly tier: string,
@@ -334,6 +342,25 @@ class CompactRow implements ScoredRow {
   get values(): (string | undefined)[] {
     return fieldValues(this.from.mapping, this.fields);
   }
+  /** The first field, read without the rest where it can be: up to the first delimiter of an unquoted record. */
+  get first(): string {
+    const d = this.from.header.delimiter.charCodeAt(0);
+    if (typeof this.text === "number" && d < 0x80) {
+      const at = this.from.arena.firstBytes(this.text, this.bytes, d);
+      if (at !== null) return at;
+    }
+    return this.fields[0] ?? "";
+  }
+}
+
+/** A row's first cell (ranking's first tie-break), cheaply for a compact row. */
+export function firstCell(row: ScoredRow): string {
+  return row instanceof CompactRow ? row.first : (row.fields[0] ?? "");
+}
+
+/** Where a compact row's text is (for a writer in another thread), or null for a row that keeps its fields. */
+export function compactText(row: ScoredRow): { text: number | string; bytes: number } | null {
+  return row instanceof CompactRow ? { text: row.text, bytes: row.bytes } : null;
 }
 
 function compactRow(portrait: CompiledPortrait, source: number, line: number, text: string, values: (string | undefined)[], from: CompactSource): ScoredRow {

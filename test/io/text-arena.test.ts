@@ -15,6 +15,18 @@ describe("TextArena", () => {
     }), { numRuns: 300 });
   });
 
+  it("reads the text up to the first delimiter byte, or none for a text that starts with a quote", () => {
+    const arena = new TextArena();
+    const put = (t: string) => arena.add(t)!;
+    const first = (t: string) => {
+      const k = put(t);
+      return arena.firstBytes(k.handle, k.bytes, 44);
+    };
+    expect([first("Möbel €,b,c"), first("solo"), first(""), first('"a,b",c'), first(",x")]).toEqual(["Möbel €", "solo", "", null, ""]);
+    put("x,y"); // the next text's delimiter is not this one's
+    expect(first("abc")).toBe("abc");
+  });
+
   it("spills into new blocks and keeps a record larger than a block", () => {
     const arena = new TextArena();
     const big = "€".repeat(2_000_000); // 6 MB of UTF-8: larger than one 4 MB block

@@ -108,6 +108,9 @@ describe("engine properties", () => {
       const bare = items.map(({ score, disqualified }) => ({ score, disqualified }));
       expect(rankOrder(bare, (i) => (asked.push(i), items[i]!.cells))).toEqual(expected);
       expect(new Set(asked).size).toBe(asked.length); // each record's cells asked for at most once
+      asked.length = 0;
+      expect(rankOrder(bare, (i) => (asked.push(i), items[i]!.cells), (i) => items[i]!.cells[0] ?? "")).toEqual(expected);
+      expect(new Set(asked).size).toBe(asked.length);
     }), { numRuns: 500 });
   });
 

@@ -1,0 +1,38 @@
+// score --threads N: ranked CSV written by worker threads is byte for byte the one-thread output.
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { rng } from "../fixtures/rng.mjs";
+import { B2B, B2B_CSV, runCli, tempDir } from "../helpers.js";
+
+describe("score --threads", () => {
+  it("gives the same bytes with 1, 2 and 3 threads, over two files, ties, odd records and every CSV option", async () => {
+    const [header, ...rows] = readFileSync(B2B_CSV, "utf8").trimEnd().split(/\r?\n/);
+    const r = rng(5);
+    const pick = () => rows[Math.floor(r() * rows.length)]!;
+    const dir = tempDir();
+    const a = join(dir, "a.csv");
+    const b = join(dir, "b.csv");
+    // File a: plain rows (kept as text); file b: an odd record early (a stray quote), so the rest of b is read by csv-parse.
+    writeFileSync(a, `${header}\n${Array.from({ length: 2500 }, pick).join("\n")}\n`);
+    const odd = pick().replace(",", ',x"y ');
+    writeFileSync(b, `${header}\n${pick()}\n${odd}\n${Array.from({ length: 1500 }, pick).join("\n")}\n`);
+    for (const extra of [[], ["--explain", "--as-of", "2026-04-20", "--bom", "--raw"]]) {
+      const outs = [];
+      for (const threads of ["1", "2", "3"]) {
+        const res = await runCli(["score", a, b, "-p", B2B, "--format", "csv", "--threads", threads, "--rejects", join(dir, `rejects-${threads}.csv`), ...extra]);
+        expect(res.code, res.stderr).toBe(0);
+        outs.push(res.stdout);
+      }
+      expect(outs[0]!.split("\n").length).toBeGreaterThan(4000);
+      expect(outs[1]).toBe(outs[0]);
+      expect(outs[2]).toBe(outs[0]);
+    }
+  }, 60_000);
+
+  it("refuses a thread count under 1", async () => {
+    const res = await runCli(["score", B2B_CSV, "-p", B2B, "--threads", "0"]);
+    expect(res.code).toBe(2);
+    expect(res.stderr).toMatch(/--threads/);
+  });
+});
