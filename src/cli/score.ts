@@ -1,7 +1,8 @@
 import { resolve } from "node:path";
 import type { Command } from "commander";
 import { outputLayout, rankRun, tierOrder } from "../pipeline/rank-run.js";
-import { writeCsvInWorkers, workersCanWrite, writerThreads } from "../io/csv-workers.js";
+import { scoringThreads, writeCsvInWorkers, workersCanWrite, writerThreads } from "../io/csv-workers.js";
+import { statSync } from "node:fs";
 import { planDate, scoreFiles, type RunTally, type ScoredRow, type ScoreFilesOptions, type ScoreRun } from "../pipeline/score-files.js";
 import { InputError } from "../io/read-csv.js";
 import { fileSink, streamSink, type Sink } from "../io/sink.js";
@@ -72,7 +73,7 @@ export function scoreCommand(program: Command, io: CliIO, setExit: (code: number
     .option("--raw", "write CSV cells that start with = + - @ as they are (default: prefix them with ' so spreadsheets do not run them)")
     .option("--bom", "start CSV output with a UTF-8 byte-order mark (for spreadsheet programs that need it to show accents)")
     .option("--no-sort", "write rows in input order as they are scored (blank rank), in bounded memory: for files of any size; csv or ndjson")
-    .option("--threads <n>", "threads that write ranked CSV output (default: every core, up to 4, from 50,000 rows; 1 otherwise)")
+    .option("--threads <n>", "threads that score and write a ranked run (default: every core, up to 4, for big inputs; 1 otherwise); the output is the same")
     .option("--report <file>", "also write a self-contained HTML report (tiers, segments, scores, criteria, channel plan, top prospects)")
     .option("--report-top <n>", "prospects listed in the report", "25")
     .addHelpText("after", `
@@ -138,7 +139,13 @@ async function runScore(files: string[], opts: ScoreOptions, io: CliIO): Promise
   const keep = top !== undefined && opts.report === undefined
     ? { top, accepts: (r: ScoredRow) => !(opts.dropDisqualified && r.disqualified) && tiers.indexOf(r.tier) <= limit }
     : undefined;
-  const filesOptions: ScoreFilesOptions = { ...scoreFilesOptions(opts, { chalk, customs, encoding, delimiter }, progress, io), ...(keep && { keep }) };
+  const inputBytes = sources.reduce((n, s) => n + (s.path !== undefined ? sizeOf(s.path) : 0), 0);
+  const filesOptions: ScoreFilesOptions = {
+    ...scoreFilesOptions(opts, { chalk, customs, encoding, delimiter }, progress, io),
+    ...(keep && { keep }),
+    threads: scoringThreads(threads, inputBytes),
+    spec: portrait.spec,
+  };
   const run = await scoreFiles(portrait.compiled, sources, filesOptions);
 
   progress?.done();
@@ -195,6 +202,14 @@ async function writeOutput(sink: Sink, format: Format, portrait: LoadedPortrait,
   return writeTable(sink, portrait.compiled, ranked, chalkFor(io.stdout, io.env), io.stdout.columns || Number(io.env.COLUMNS) || 100);
 }
 
+
+function sizeOf(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
+}
 
 /** Segments that took no prospect, and activities that cannot apply without a date. */
 function reportPlan(portrait: LoadedPortrait, segments: Pick<RunTally, "scored" | "segments" | "several">, asOf: string | undefined, io: CliIO, chalk: ReturnType<typeof chalkFor>): void {

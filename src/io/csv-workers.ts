@@ -22,25 +22,110 @@ import { TextArena } from "./text-arena.js";
 import { csvHeader, csvRows, type CsvWriteOptions } from "./write-csv.js";
 import { withReasons, type RankedRow, type RankedRun } from "../pipeline/rank-run.js";
 import { compactText, rowDetail, type ScoredRow, type ScoreRun } from "../pipeline/score-files.js";
+import { scoreSummary } from "../engine/score-record.js";
 import type { Sink } from "./sink.js";
 
 /** Rows per job: enough that a job's messages cost little next to its work. */
-const JOB_ROWS = 1000;
+const JOB_ROWS = 500;
 /** Jobs handed to each worker ahead of the one being written: keeps workers busy, memory bounded. */
-const AHEAD = 3;
+const AHEAD = 2;
+
+/** What a worker needs to read a source's rows back from their text. */
+export interface SourceInfo {
+  readonly columns: readonly string[];
+  readonly delimiter: string;
+  readonly mapping: FieldMapping;
+}
 
 interface Setup {
   readonly spec: PortraitSpec;
   readonly context?: ScoreContext;
   readonly planAsOf: string | null;
-  readonly sources: ReadonlyArray<{ readonly columns: readonly string[]; readonly delimiter: string; readonly mapping: FieldMapping }>;
-  readonly layout: Pick<RankedRun, "inputColumns" | "columnMaps" | "outputNames" | "joined" | "segmented" | "planned">;
-  readonly blocks: readonly Uint8Array[];
-  readonly options: CsvWriteOptions;
+  /** For write jobs. */
+  readonly layout?: Pick<RankedRun, "inputColumns" | "columnMaps" | "outputNames" | "joined" | "segmented" | "planned">;
+  readonly options?: CsvWriteOptions;
 }
 
-/** One row of a job: its rank, its source, and its text (arena handle and bytes) or its fields. */
+/** One row of a write job: its rank, its source, and its text (arena handle and bytes) or its fields. */
 type JobRow = readonly [rank: number | null, source: number, text: number | string | readonly string[], bytes: number];
+
+type Job =
+  | { readonly kind: "write"; readonly rows: readonly JobRow[] }
+  | { readonly kind: "score"; readonly source: number; readonly handles: Float64Array; readonly bytes: Uint32Array };
+
+/** A job as sent: with the sources, and the arena blocks the worker has not had yet. */
+type Message = Job & { readonly sources: readonly SourceInfo[]; readonly blocks: readonly Uint8Array[] };
+
+/** What scoring a row gives ranking (scoreSummary). */
+export interface RowSummary {
+  readonly score: number;
+  readonly tier: string;
+  readonly disqualified: boolean;
+  readonly segment?: string;
+  readonly fitsSeveral: boolean;
+}
+
+/**
+ * Worker threads that run jobs in the order given to each; jobs go round-robin. Each worker is sent
+ * the arena blocks it has not seen with its next job (the blocks are shared memory: no copy).
+ */
+export class WorkerPool {
+  private readonly workers: Worker[];
+  private readonly waiting: Array<Array<{ resolve: (v: unknown) => void; reject: (e: Error) => void }>>;
+  private readonly blocksSent: number[];
+  private next = 0;
+  private failure: Error | null = null;
+
+  constructor(threads: number, setup: Setup) {
+    // A worker holds a compiled portrait and one job's rows: a small heap, collected early.
+    this.workers = Array.from({ length: threads }, () => new Worker(workerFile(), {
+      workerData: setup,
+      resourceLimits: { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 16 },
+      // --input-type (node -e code) applies to the parent's string input and is an error for a worker file.
+      execArgv: process.execArgv.filter((a) => !a.startsWith("--input-type")),
+    }));
+    this.waiting = this.workers.map(() => []);
+    this.blocksSent = this.workers.map(() => 0);
+    this.workers.forEach((w, i) => {
+      w.on("message", (m: { result?: unknown; error?: string }) => {
+        const p = this.waiting[i]!.shift()!;
+        if (m.error !== undefined) p.reject(new Error(`worker thread: ${m.error}`));
+        else p.resolve(m.result);
+      });
+      w.on("error", (e) => this.fail(e));
+      w.on("exit", (code) => {
+        if (this.waiting[i]!.length > 0) this.fail(new Error(`a worker thread stopped (exit code ${code})`));
+      });
+    });
+  }
+
+  run<T>(job: Job, sources: readonly SourceInfo[], arena: TextArena): Promise<T> {
+    if (this.failure) return Promise.reject(this.failure);
+    const i = this.next++ % this.workers.length;
+    const blocks = arena.blocks.slice(this.blocksSent[i]);
+    this.blocksSent[i] = arena.blocks.length;
+    const message: Message = { ...job, sources, blocks };
+    return new Promise<T>((resolve, reject) => {
+      this.waiting[i]!.push({ resolve: resolve as (v: unknown) => void, reject });
+      this.workers[i]!.postMessage(message);
+    });
+  }
+
+  private fail(e: Error): void {
+    this.failure ??= e;
+    for (const queue of this.waiting) for (const p of queue.splice(0)) p.reject(e);
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+}
+
+/** How many threads score a ranked run of inputs of `bytes` bytes: --threads, or every core for big inputs. */
+export function scoringThreads(given: number | undefined, bytes: number): number {
+  if (given !== undefined) return given;
+  return bytes >= 16_000_000 ? Math.min(4, availableParallelism()) : 1;
+}
 
 /** How many threads a ranked CSV write of `rows` rows uses: --threads, or every core for big runs. */
 export function writerThreads(given: number | undefined, rows: number): number {
@@ -63,42 +148,34 @@ function workerFile(): string {
 }
 
 export async function writeCsvInWorkers(sink: Sink, portrait: { spec: PortraitSpec; compiled: CompiledPortrait }, ranked: RankedRun, run: ScoreRun, options: CsvWriteOptions, setup: { threads: number; context?: ScoreContext; planAsOf: string | null }): Promise<void> {
-  const spec = portrait.spec;
   await sink.write(csvHeader(portrait.compiled, ranked, options));
-  const data: Setup = {
-    spec,
+  const pool = new WorkerPool(setup.threads, {
+    spec: portrait.spec,
     ...(setup.context && { context: setup.context }),
     planAsOf: setup.planAsOf,
-    sources: run.sources.map((s) => ({ columns: s.columns, delimiter: s.delimiter, mapping: s.mapping! })),
     layout: { inputColumns: ranked.inputColumns, columnMaps: ranked.columnMaps, outputNames: ranked.outputNames, joined: ranked.joined, segmented: ranked.segmented, planned: ranked.planned },
-    blocks: run.arena.blocks,
     options,
-  };
-  // A worker holds a compiled portrait and one job's rows: a small heap, collected early.
-  const workers = Array.from({ length: setup.threads }, () => new Worker(workerFile(), { workerData: data, resourceLimits: { maxOldGenerationSizeMb: 256 } }));
+  });
+  const sources = run.sources.map((s) => ({ columns: s.columns, delimiter: s.delimiter, mapping: s.mapping! }));
   try {
-    // Jobs go round-robin, at most AHEAD per worker in flight; text is written in job order.
+    // At most AHEAD jobs per worker in flight; text is written in job order.
     const pending: Array<Promise<string>> = [];
-    const queues = workers.map(() => Promise.resolve(""));
     let next = 0;
     const dispatch = () => {
-      const start = next * JOB_ROWS;
+      const start = next++ * JOB_ROWS;
       if (start >= ranked.rows.length) return;
-      const w = next % workers.length;
-      const job = ranked.rows.slice(start, start + JOB_ROWS).map(jobRow);
-      const done = queues[w]!.then(() => runJob(workers[w]!, job));
-      queues[w] = done;
-      pending.push(done);
-      next++;
+      const text = pool.run<string>({ kind: "write", rows: ranked.rows.slice(start, start + JOB_ROWS).map(jobRow) }, sources, run.arena);
+      text.catch(() => {}); // awaited below; a write that fails early never awaits the rest
+      pending.push(text);
     };
-    for (let i = 0; i < AHEAD * workers.length; i++) dispatch();
+    for (let i = 0; i < AHEAD * setup.threads; i++) dispatch();
     while (pending.length > 0) {
       const text = await pending.shift()!;
       dispatch();
       await sink.write(text);
     }
   } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+    await pool.close();
   }
 }
 
@@ -107,42 +184,37 @@ function jobRow(r: RankedRow): JobRow {
   return c ? [r.rank, r.row.source, c.text, c.bytes] : [r.rank, r.row.source, r.row.fields, 0];
 }
 
-function runJob(worker: Worker, job: JobRow[]): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const onMessage = (m: { text?: string; error?: string }) => {
-      worker.off("error", onError);
-      if (m.error !== undefined) reject(new Error(`writer thread: ${m.error}`));
-      else resolve(m.text!);
-    };
-    const onError = (e: Error) => {
-      worker.off("message", onMessage);
-      reject(e);
-    };
-    worker.once("message", onMessage);
-    worker.once("error", onError);
-    worker.postMessage(job);
-  });
-}
-
-/** The worker: rebuilds each row from its text, then runs the one-thread csvRows on the job. */
+/** The worker: rebuilds each row from its text; a write job runs the one-thread csvRows, a score job scoreSummary. */
 function serve(setup: Setup): void {
   const portrait = compilePortrait(setup.spec);
-  const arena = TextArena.view(setup.blocks);
-  const sources = setup.sources.map((s) => ({ ...s, header: { delimiter: s.delimiter, columns: s.columns } }));
-  const layout = { ...setup.layout, detail: (r: RankedRow) => withReasons(rowDetail(portrait, r.row.values, setup.context, setup.planAsOf)) };
-  parentPort!.on("message", (job: JobRow[]) => {
+  const blocks: Uint8Array[] = [];
+  let arena = TextArena.view(blocks);
+  const layout = setup.layout && { ...setup.layout, detail: (r: RankedRow) => withReasons(rowDetail(portrait, r.row.values, setup.context, setup.planAsOf)) };
+  const fieldsFrom = (from: SourceInfo, text: number | string, bytes: number) => fieldsOf(typeof text === "string" ? text : arena.get(text, bytes), from);
+  parentPort!.on("message", (m: Message) => {
     try {
-      const rows: RankedRow[] = job.map(([rank, source, text, bytes]) => {
-        const from = sources[source]!;
-        const fields = typeof text === "object" ? [...text] : fieldsOf(typeof text === "string" ? text : arena.get(text, bytes), from.header);
+      if (m.blocks.length > 0) {
+        blocks.push(...m.blocks);
+        arena = TextArena.view(blocks);
+      }
+      if (m.kind === "score") {
+        const from = m.sources[m.source]!;
+        const result: RowSummary[] = [];
+        for (let i = 0; i < m.handles.length; i++) result.push(scoreSummary(portrait, fieldValues(from.mapping, fieldsFrom(from, m.handles[i]!, m.bytes[i]!))));
+        parentPort!.postMessage({ result });
+        return;
+      }
+      const rows: RankedRow[] = m.rows.map(([rank, source, text, bytes]) => {
+        const from = m.sources[source]!;
+        const fields = typeof text === "object" ? [...text] : fieldsFrom(from, text, bytes);
         const row: ScoredRow = { source, line: 0, fields, values: fieldValues(from.mapping, fields), score: 0, tier: "", disqualified: false };
         return { rank, row };
       });
-      parentPort!.postMessage({ text: csvRows(portrait, layout, rows, setup.options) });
+      parentPort!.postMessage({ result: csvRows(portrait, layout!, rows, setup.options!) });
     } catch (e) {
       parentPort!.postMessage({ error: (e as Error).stack ?? String(e) });
     }
   });
 }
 
-if (!isMainThread && (workerData as Setup | undefined)?.blocks !== undefined && parentPort) serve(workerData as Setup);
+if (!isMainThread && (workerData as Setup | undefined)?.spec !== undefined && parentPort) serve(workerData as Setup);

@@ -21,6 +21,8 @@ import { customsFieldPlan, fillCustomsValues, joinProspect, profileCells, type C
 
 import { PROGRESS_EVERY } from "./progress.js";
 import { TextArena } from "../io/text-arena.js";
+import { WorkerPool, type RowSummary } from "../io/csv-workers.js";
+import type { PortraitSpec } from "../portrait/schema.js";
 import { compareRankables } from "../engine/rank.js";
 
 /**
@@ -127,6 +129,10 @@ export interface ScoreFilesOptions extends CsvOptions {
    * do), so the kept rows get the ranks they would get in the whole run.
    */
   readonly keep?: { readonly top: number; readonly accepts: (row: ScoredRow) => boolean };
+  /** Worker threads that score rows kept as text (a ranked run without customs joins); needs `spec`. */
+  readonly threads?: number;
+  /** The portrait as validated, for worker threads to compile. */
+  readonly spec?: PortraitSpec;
   readonly onDiagnostic?: (d: Diagnostic) => void;
 }
 
@@ -166,6 +172,9 @@ export async function scoreFiles(portrait: CompiledPortrait, inputs: readonly Ta
   };
   const customs = options.customs;
   const plan = customsFieldPlan(portrait);
+  // Rows kept as text can be scored by worker threads; results are taken in input order.
+  const keepText = !options.stream && !options.keep && !customs?.join;
+  const threads = keepText && (options.threads ?? 1) > 1 ? new ThreadedScoring(options.threads!, options.spec!, run, add) : null;
   let seen = 0;
   const checkMapping = (name: string, mapping: FieldMapping, columns: readonly string[], customsProvided: boolean) => {
     for (const note of mapping.notes) report(warning("ambiguous-column", note, { file: name }));
@@ -175,60 +184,66 @@ export async function scoreFiles(portrait: CompiledPortrait, inputs: readonly Ta
     if (!options.allowMissingFields) throw new InputError("missing-field", `${name}: ${message}\n  (pass --allow-missing-fields to score anyway, treating them as blank)`);
     report(warning("missing-field", message, { file: name }));
   };
-  for (const [index, input] of inputs.entries()) {
-    const summary: SourceSummary = { name: input.name, columns: [], delimiter: ",", encoding: "utf-8", mapping: null, kind: "prospects", rowsRead: 0, rowsRejected: 0 };
-    run.sources.push(summary);
-    let mapping: FieldMapping | null = null;
-    let compact: CompactSource | null = null;
-    let aggregator: CustomsAggregator | null = null;
-    const reject = (r: { line: number; reason: string; raw: string }) => {
-      summary.rowsRejected++;
-      run.rejects.push({ file: input.name, ...r });
-    };
-    const { header } = await readTable(input, {
-      onHeader(h) {
-        Object.assign(summary, { columns: h.columns, delimiter: h.delimiter, encoding: h.encoding });
-        for (const note of h.notes) report(warning("input-note", note, { file: input.name }));
-        const customsLayout = customs ? mapCustomsColumns(h.columns, customs.spec.columns) : null;
-        const c = customsLayout?.columnOf;
-        if (customs && c && (c.hs_code >= 0 || c.bill >= 0 || c.exporter >= 0)) {
-          // A shipment file as main input: its buyers become the prospects.
-          Object.assign(summary, { kind: "customs" });
-          aggregator = new CustomsAggregator(input.name, customs.spec, customs.main, reject, customs.dateFormat);
-          summary.customsInfo = aggregator.header(h.columns);
-          return;
-        }
-        mapping = mapFields(portrait, h.columns);
-        compact = { header: h, mapping, arena };
-        Object.assign(summary, { mapping });
-        checkMapping(input.name, mapping, h.columns, customs?.join != null);
-      },
-      onRow(row) {
-        summary.rowsRead++;
-        if (options.onProgress && ++seen % PROGRESS_EVERY === 0) options.onProgress(seen);
-        if (aggregator) return aggregator.row(row);
-        const values = fieldValues(mapping!, row.fields);
-        const match = customs?.join ? joinProspect(customs.join, plan, values, { file: input.name, line: row.line }) : undefined;
-        if (row.text !== undefined && match === undefined) return add(compactRow(portrait, index, row.line, row.text, values, compact!));
-        return add(scoredRow(portrait, index, row.line, row.fields, values, match));
-      },
-      onReject(r) {
-        summary.rowsRead++;
-        reject(r);
-      },
-    }, {
-      ...options,
-      headerScore: headerScore(portrait, options.customs),
-      // A run that ranks every row keeps each as its record text (see compactRow).
-      keepText: !options.stream && !options.keep && !customs?.join,
-    });
-    (aggregator as CustomsAggregator | null)?.end();
-    if (header === null) report(warning("empty-input", "the file is empty: no header row, no prospects", { file: input.name }));
-    else if (summary.rowsRead === 0) report(warning("empty-input", "the file has a header row and no prospects", { file: input.name }));
-  }
-  if (customs && run.sources.some((s) => s.kind === "customs")) {
-    // Buyers are known only once every shipment is read: scored (and streamed) at the end.
-    for (const row of scoreBuyers(portrait, customs, run, plan, checkMapping)) await add(row);
+  try {
+    for (const [index, input] of inputs.entries()) {
+      const summary: SourceSummary = { name: input.name, columns: [], delimiter: ",", encoding: "utf-8", mapping: null, kind: "prospects", rowsRead: 0, rowsRejected: 0 };
+      run.sources.push(summary);
+      let mapping: FieldMapping | null = null;
+      let compact: CompactSource | null = null;
+      let aggregator: CustomsAggregator | null = null;
+      const reject = (r: { line: number; reason: string; raw: string }) => {
+        summary.rowsRejected++;
+        run.rejects.push({ file: input.name, ...r });
+      };
+      const { header } = await readTable(input, {
+        onHeader(h) {
+          Object.assign(summary, { columns: h.columns, delimiter: h.delimiter, encoding: h.encoding });
+          for (const note of h.notes) report(warning("input-note", note, { file: input.name }));
+          const customsLayout = customs ? mapCustomsColumns(h.columns, customs.spec.columns) : null;
+          const c = customsLayout?.columnOf;
+          if (customs && c && (c.hs_code >= 0 || c.bill >= 0 || c.exporter >= 0)) {
+            // A shipment file as main input: its buyers become the prospects.
+            Object.assign(summary, { kind: "customs" });
+            aggregator = new CustomsAggregator(input.name, customs.spec, customs.main, reject, customs.dateFormat);
+            summary.customsInfo = aggregator.header(h.columns);
+            return;
+          }
+          mapping = mapFields(portrait, h.columns);
+          compact = { portrait, header: h, mapping, arena };
+          Object.assign(summary, { mapping });
+          checkMapping(input.name, mapping, h.columns, customs?.join != null);
+        },
+        onRow(row) {
+          summary.rowsRead++;
+          if (options.onProgress && ++seen % PROGRESS_EVERY === 0) options.onProgress(seen);
+          if (aggregator) return aggregator.row(row);
+          if (row.text !== undefined && threads) return threads.score(index, row.line, row.text, compact!);
+          const values = fieldValues(mapping!, row.fields);
+          const match = customs?.join ? joinProspect(customs.join, plan, values, { file: input.name, line: row.line }) : undefined;
+          const scored = row.text !== undefined && match === undefined ? compactRow(portrait, index, row.line, row.text, values, compact!) : scoredRow(portrait, index, row.line, row.fields, values, match);
+          return threads ? threads.local(scored) : add(scored);
+        },
+        onReject(r) {
+          summary.rowsRead++;
+          reject(r);
+        },
+      }, {
+        ...options,
+        headerScore: headerScore(portrait, options.customs),
+        // A run that ranks every row keeps each as its record text (see compactRow).
+        keepText,
+      });
+      await threads?.drain(0);
+      (aggregator as CustomsAggregator | null)?.end();
+      if (header === null) report(warning("empty-input", "the file is empty: no header row, no prospects", { file: input.name }));
+      else if (summary.rowsRead === 0) report(warning("empty-input", "the file has a header row and no prospects", { file: input.name }));
+    }
+    if (customs && run.sources.some((s) => s.kind === "customs")) {
+      // Buyers are known only once every shipment is read: scored (and streamed) at the end.
+      for (const row of scoreBuyers(portrait, customs, run, plan, checkMapping)) await add(row);
+    }
+  } finally {
+    await threads?.close();
   }
   if (best) run.rows = best.rows();
   return run;
@@ -310,6 +325,7 @@ class BestRows {
 }
 
 interface CompactSource {
+  readonly portrait: CompiledPortrait;
   readonly header: Pick<CsvHeader, "delimiter" | "columns">;
   readonly mapping: FieldMapping;
   readonly arena: TextArena;
@@ -321,6 +337,74 @@ interface CompactSource {
  * run of a million rows then holds one small object per row and the file's bytes, not two arrays of
  * strings per row.
  */
+/**
+ * Scoring in worker threads: rows gather into jobs of SCORE_JOB rows (their text in the shared arena),
+ * jobs go to the workers, and their results come back as rows in input order; rows scored here (read
+ * by csv-parse, or whose text the arena cannot keep) wait in the same queue, so order is kept.
+ */
+const SCORE_JOB = 2000;
+const MAX_JOBS = 4;
+
+class ThreadedScoring {
+  private readonly pool: WorkerPool;
+  private readonly queue: Array<Promise<ScoredRow[]> | ScoredRow[]> = [];
+  private batch: { source: number; from: CompactSource; lines: number[]; handles: number[]; bytes: number[] } | null = null;
+
+  constructor(threads: number, spec: PortraitSpec, private readonly run: ScoreRun, private readonly add: (row: ScoredRow) => void | Promise<void>) {
+    this.pool = new WorkerPool(threads, { spec, planAsOf: null });
+  }
+
+  score(source: number, line: number, text: string, from: CompactSource): void | Promise<void> {
+    const kept = this.run.arena.add(text);
+    if (kept === null) return this.local(new CompactRow(source, line, text, 0, from, ...summaryOf(scoreSummary(from.portrait, fieldValues(from.mapping, fieldsOf(text, from.header))))));
+    if (this.batch !== null && this.batch.source !== source) this.flush();
+    this.batch ??= { source, from, lines: [], handles: [], bytes: [] };
+    this.batch.lines.push(line);
+    this.batch.handles.push(kept.handle);
+    this.batch.bytes.push(kept.bytes);
+    if (this.batch.lines.length < SCORE_JOB) return;
+    this.flush();
+    if (this.queue.length > MAX_JOBS) return this.drain(MAX_JOBS / 2);
+  }
+
+  /** A row scored on this thread: after the rows queued before it. */
+  local(row: ScoredRow): void | Promise<void> {
+    if (this.batch === null && this.queue.length === 0) return this.add(row);
+    this.flush();
+    this.queue.push([row]);
+  }
+
+  private flush(): void {
+    const b = this.batch;
+    if (b === null) return;
+    this.batch = null;
+    const sources = this.run.sources.map((s) => ({ columns: s.columns, delimiter: s.delimiter, mapping: s.mapping ?? { columnOf: [], unmapped: [], notes: [] } }));
+    const job = this.pool.run<RowSummary[]>({ kind: "score", source: b.source, handles: Float64Array.from(b.handles), bytes: Uint32Array.from(b.bytes) }, sources, this.run.arena);
+    const rows = job.then((sums) => sums.map((r, i) => new CompactRow(b.source, b.lines[i]!, b.handles[i]!, b.bytes[i]!, b.from, ...summaryOf(r))));
+    rows.catch(() => {}); // awaited by drain; a run that stops early never awaits it
+    this.queue.push(rows);
+  }
+
+  /** Takes finished rows, in order, until at most `keep` jobs wait. */
+  async drain(keep: number): Promise<void> {
+    if (keep === 0) this.flush();
+    while (this.queue.length > keep) {
+      for (const row of await this.queue.shift()!) {
+        const wait = this.add(row);
+        if (wait) await wait;
+      }
+    }
+  }
+
+  close(): Promise<void> {
+    return this.pool.close();
+  }
+}
+
+function summaryOf(r: RowSummary): [number, string, boolean, string | undefined, boolean | undefined] {
+  return [r.score, r.tier, r.disqualified, r.segment, r.segment !== undefined && r.fitsSeveral ? true : undefined];
+}
+
 class CompactRow implements ScoredRow {
   constructor(
     readonly source: number,
@@ -364,9 +448,8 @@ export function compactText(row: ScoredRow): { text: number | string; bytes: num
 }
 
 function compactRow(portrait: CompiledPortrait, source: number, line: number, text: string, values: (string | undefined)[], from: CompactSource): ScoredRow {
-  const r = scoreSummary(portrait, values);
   const kept = from.arena.add(text);
-  return new CompactRow(source, line, kept ? kept.handle : text, kept ? kept.bytes : 0, from, r.score, r.tier, r.disqualified, r.segment, r.segment !== undefined && r.fitsSeveral ? true : undefined);
+  return new CompactRow(source, line, kept ? kept.handle : text, kept ? kept.bytes : 0, from, ...summaryOf(scoreSummary(portrait, values)));
 }
 
 /** Scores a row and keeps what ranking needs (see ScoredRow). */

@@ -28,6 +28,11 @@ describe("score --threads", () => {
       expect(outs[1]).toBe(outs[0]);
       expect(outs[2]).toBe(outs[0]);
     }
+    // JSON names each row's file and line: rows scored by threads keep their input order among equals.
+    const json = async (threads: string) => (await runCli(["score", a, b, "-p", B2B, "--format", "json", "--threads", threads, "--rejects", join(dir, "rejects-json.csv")])).stdout;
+    const one = await json("1");
+    expect(JSON.parse(one).results.length).toBeGreaterThan(4000);
+    expect(await json("2")).toBe(one);
   }, 60_000);
 
   it("refuses a thread count under 1", async () => {
