@@ -4,6 +4,8 @@
  */
 import { Command, CommanderError } from "commander";
 import { InputError } from "../io/decode.js";
+import { provideCountryTable } from "../engine/country.js";
+import { readCountryTable } from "../io/country-table.js";
 import { initCommand } from "./init.js";
 import { chalkFor, EXIT, RunError, UsageError, type CliIO } from "./io.js";
 import { reportCommand, scoreCommand } from "./score.js";
@@ -19,6 +21,9 @@ import { validateCommand } from "./validate.js";
 
 export { VERSION } from "./version.js";
 import { VERSION } from "./version.js";
+
+// Country names come from the table the build wrote (read on first use), not from 78 locale files.
+provideCountryTable(readCountryTable);
 
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {
   let exitCode: number = EXIT.ok;

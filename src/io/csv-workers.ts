@@ -23,6 +23,8 @@ import { csvHeader, csvRows, type CsvWriteOptions } from "./write-csv.js";
 import { withReasons, type RankedRow, type RankedRun } from "../pipeline/rank-run.js";
 import { compactText, rowDetail, type ScoredRow, type ScoreRun } from "../pipeline/score-files.js";
 import { scoreSummary } from "../engine/score-record.js";
+import { provideCountryTable } from "../engine/country.js";
+import { readCountryTable } from "./country-table.js";
 import type { Sink } from "./sink.js";
 
 /** Rows per job: enough that a job's messages cost little next to its work. */
@@ -186,6 +188,7 @@ function jobRow(r: RankedRow): JobRow {
 
 /** The worker: rebuilds each row from its text; a write job runs the one-thread csvRows, a score job scoreSummary. */
 function serve(setup: Setup): void {
+  provideCountryTable(readCountryTable);
   const portrait = compilePortrait(setup.spec);
   const blocks: Uint8Array[] = [];
   let arena = TextArena.view(blocks);
