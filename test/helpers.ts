@@ -19,8 +19,8 @@ class Capture implements OutStream {
     readonly isTTY = false,
     readonly columns = 200,
   ) {}
-  write(chunk: string): boolean {
-    this.text += chunk;
+  write(chunk: string | Uint8Array): boolean {
+    this.text += typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8");
     return true;
   }
   once(): this {

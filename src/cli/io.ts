@@ -3,7 +3,7 @@ import type { Readable } from "node:stream";
 import { Chalk, type ChalkInstance } from "chalk";
 
 export interface OutStream {
-  write(chunk: string): boolean;
+  write(chunk: string | Uint8Array): boolean;
   once(event: "drain", cb: () => void): unknown;
   readonly isTTY?: boolean;
   readonly columns?: number;

@@ -161,12 +161,12 @@ export async function writeCsvInWorkers(sink: Sink, portrait: { spec: PortraitSp
   const sources = run.sources.map((s) => ({ columns: s.columns, delimiter: s.delimiter, mapping: s.mapping! }));
   try {
     // At most AHEAD jobs per worker in flight; text is written in job order.
-    const pending: Array<Promise<string>> = [];
+    const pending: Array<Promise<Uint8Array>> = [];
     let next = 0;
     const dispatch = () => {
       const start = next++ * JOB_ROWS;
       if (start >= ranked.rows.length) return;
-      const text = pool.run<string>({ kind: "write", rows: ranked.rows.slice(start, start + JOB_ROWS).map(jobRow) }, sources, run.arena);
+      const text = pool.run<Uint8Array>({ kind: "write", rows: ranked.rows.slice(start, start + JOB_ROWS).map(jobRow) }, sources, run.arena);
       text.catch(() => {}); // awaited below; a write that fails early never awaits the rest
       pending.push(text);
     };
@@ -189,6 +189,7 @@ function jobRow(r: RankedRow): JobRow {
 /** The worker: rebuilds each row from its text; a write job runs the one-thread csvRows, a score job scoreSummary. */
 function serve(setup: Setup): void {
   provideCountryTable(readCountryTable);
+  const encoder = new TextEncoder();
   const portrait = compilePortrait(setup.spec);
   const blocks: Uint8Array[] = [];
   let arena = TextArena.view(blocks);
@@ -213,7 +214,10 @@ function serve(setup: Setup): void {
         const row: ScoredRow = { source, line: 0, fields, values: fieldValues(from.mapping, fields), score: 0, tier: "", disqualified: false };
         return { rank, row };
       });
-      parentPort!.postMessage({ result: csvRows(portrait, layout!, rows, setup.options!) });
+      // As UTF-8 bytes, moved (not copied) to the main thread: a job's text as a string would land
+      // in the main heap's large-object space, garbage that only a full collection frees.
+      const bytes = encoder.encode(csvRows(portrait, layout!, rows, setup.options!));
+      parentPort!.postMessage({ result: bytes }, [bytes.buffer]);
     } catch (e) {
       parentPort!.postMessage({ error: (e as Error).stack ?? String(e) });
     }

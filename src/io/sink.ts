@@ -8,7 +8,8 @@ import { rename, unlink } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 
 export interface Sink {
-  write(text: string): Promise<void>;
+  /** Text, or UTF-8 bytes (what worker threads hand back: bytes live outside the JS heap). */
+  write(text: string | Uint8Array): Promise<void>;
   /** Makes the output final (renames the temporary file into place). */
   commit(): Promise<void>;
   /** Drops what was written to a file; a no-op for stdout. */
@@ -16,7 +17,7 @@ export interface Sink {
 }
 
 export interface Writable {
-  write(chunk: string): boolean;
+  write(chunk: string | Uint8Array): boolean;
   once(event: "drain", cb: () => void): unknown;
 }
 
