@@ -77,6 +77,7 @@ export class WorkerPool {
   private readonly blocksSent: number[];
   private next = 0;
   private failure: Error | null = null;
+  private closing = false;
 
   constructor(threads: number, setup: Setup) {
     // A worker holds a compiled portrait and one job's rows: a small heap, collected early.
@@ -90,13 +91,15 @@ export class WorkerPool {
     this.blocksSent = this.workers.map(() => 0);
     this.workers.forEach((w, i) => {
       w.on("message", (m: { result?: unknown; error?: string }) => {
-        const p = this.waiting[i]!.shift()!;
+        // After a failure the queues are empty: a late result from a healthy worker has no one to go to.
+        const p = this.waiting[i]!.shift();
+        if (p === undefined) return;
         if (m.error !== undefined) p.reject(new Error(`worker thread: ${m.error}`));
         else p.resolve(m.result);
       });
       w.on("error", (e) => this.fail(e));
       w.on("exit", (code) => {
-        if (this.waiting[i]!.length > 0) this.fail(new Error(`a worker thread stopped (exit code ${code})`));
+        if (!this.closing && this.waiting[i]!.length > 0) this.fail(new Error(`a worker thread stopped (exit code ${code})`));
       });
     });
   }
@@ -119,6 +122,8 @@ export class WorkerPool {
   }
 
   async close(): Promise<void> {
+    this.closing = true;
+    this.fail(new Error("the worker threads were stopped"));
     await Promise.all(this.workers.map((w) => w.terminate()));
   }
 }

@@ -60,7 +60,7 @@ export function scanCsv(text: string, pos: number, line: number, eof: boolean, d
       } else break;
       line++;
     }
-    if (pos >= len) return { rest: eof ? len : rawStart, line: eof ? line : rawLine, bail: false };
+    if (pos >= len) return eof ? { rest: len, line, bail: false } : tooLong(text, rawStart, rawLine, maxRaw);
     const start = pos;
     const startLine = line;
     const fields: string[] = [];
@@ -173,4 +173,13 @@ export function scanCsv(text: string, pos: number, line: number, eof: boolean, d
 /** An incomplete record waits for more text, unless it is already past the size bound. */
 function tooLong(text: string, rawStart: number, rawLine: number, maxRaw: number): FastScan {
   return { rest: rawStart, line: rawLine, bail: text.length - rawStart > maxRaw };
+}
+
+/**
+ * A copy of `s` that does not keep alive the text it was cut from. V8 makes a substring of 13 or
+ * more characters a view on its parent: a field kept for the whole run (a buyer's name in a map,
+ * a rejected record) would otherwise keep its whole input chunk in memory.
+ */
+export function ownString(s: string): string {
+  return s.length < 13 ? s : ` ${s}`.slice(1);
 }

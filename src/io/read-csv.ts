@@ -6,7 +6,7 @@
 import type { Readable } from "node:stream";
 import { parse } from "csv-parse";
 import { decodeStream, InputError, type Encoding } from "./decode.js";
-import { fastDelimiter, scanCsv, type FastRecord } from "./fast-csv.js";
+import { fastDelimiter, ownString, scanCsv, type FastRecord } from "./fast-csv.js";
 
 export interface CsvSource {
   /** As shown in messages: the path given, or `<stdin>`. */
@@ -103,7 +103,7 @@ export async function readCsv(source: CsvSource, handlers: CsvHandlers, options:
     let fields = record;
     if (fields.length > width && fields.slice(width).every((f) => f === "")) fields = fields.slice(0, width);
     if (fields.length !== width) {
-      handlers.onReject({ line, reason: `expected ${width} fields, got ${fields.length}`, raw: trimRaw(raw()) });
+      handlers.onReject({ line, reason: `expected ${width} fields, got ${fields.length}`, raw: ownString(trimRaw(raw())) });
       return;
     }
     if (rawLength > MAX_RECORD_CHARS) {

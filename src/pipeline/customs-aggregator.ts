@@ -13,6 +13,7 @@ import { countryIndex } from "../engine/country.js";
 import { parseNumber } from "../engine/parse-number.js";
 import { isBlank } from "../engine/text.js";
 import { InputError } from "../io/decode.js";
+import { ownString } from "../io/fast-csv.js";
 import type { CsvReject, CsvRow } from "../io/read-csv.js";
 
 /** Rows held while a date format is undecided; past this the column is called ambiguous. */
@@ -159,7 +160,8 @@ export class CustomsAggregator {
 
   private cell(row: CsvRow, c: CustomsColumn): string {
     const i = this.info!.mapping.columnOf[c];
-    return i >= 0 ? (row.fields[i] ?? "") : "";
+    // Names, codes and products end up in maps kept for the whole run: copies, not views on the input.
+    return i >= 0 ? ownString(row.fields[i] ?? "") : "";
   }
 
   private process(row: CsvRow): void {
