@@ -11,7 +11,7 @@ import { scoreTable } from "../pipeline/score-table.js";
 import { checkOutputs, writeAtomically } from "./files.js";
 import { chalkFor, EXIT, RunError, UsageError, type CliIO } from "./io.js";
 import { learnFromTables, type LearnCliOptions } from "./learn.js";
-import { encodingOption, numberOption } from "./options.js";
+import { encodingOption, numberOption, textOrJsonOption } from "./options.js";
 import { loadPortraitArg } from "./portrait-arg.js";
 import { readTables, settleRejects, withInputOptions } from "./tables.js";
 
@@ -67,7 +67,7 @@ Examples:
 }
 
 async function runBacktest(files: string[], opts: BacktestOptions, io: CliIO): Promise<number> {
-  if (opts.format !== "text" && opts.format !== "json") throw new UsageError(`--format: expected text or json, got "${opts.format}"`);
+  textOrJsonOption(opts.format);
   const split = opts.split === undefined ? null : parseSplit(opts.split);
   if (opts.portrait === undefined && split === null) throw new UsageError("backtest needs a portrait to judge (-p FILE), or --split to learn one and judge it on held-out rows");
   if (opts.out !== undefined && split === null) throw new UsageError("-o writes the draft learned with --split; without --split there is nothing to write");

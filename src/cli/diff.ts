@@ -5,8 +5,8 @@ import { tierOrder } from "../pipeline/rank-run.js";
 import { scoreTable } from "../pipeline/score-table.js";
 import { stripControls } from "../report/print.js";
 import { nameColumn } from "../io/write-table.js";
-import { chalkFor, EXIT, UsageError, type CliIO } from "./io.js";
-import { encodingOption, intOption } from "./options.js";
+import { chalkFor, EXIT, type CliIO } from "./io.js";
+import { encodingOption, intOption, textOrJsonOption } from "./options.js";
 import { loadPortraitArg } from "./portrait-arg.js";
 import { readTables, withInputOptions } from "./tables.js";
 import type { Table, TableRow } from "../pipeline/read-rows.js";
@@ -40,7 +40,7 @@ Examples:
 }
 
 async function runDiff(oldFile: string, newFile: string, opts: DiffOptions, io: CliIO): Promise<number> {
-  if (opts.format !== "text" && opts.format !== "json") throw new UsageError(`--format: expected text or json, got "${opts.format}"`);
+  textOrJsonOption(opts.format);
   const limit = intOption("--limit", opts.limit, 0)!;
   const before = await loadPortraitArg(oldFile, io);
   const after = await loadPortraitArg(newFile, io);

@@ -7,7 +7,7 @@ import { scoreTable } from "../pipeline/score-table.js";
 import { stripControls } from "../report/print.js";
 import { chalkFor, EXIT, UsageError, type CliIO } from "./io.js";
 import { excludedFields } from "./learn.js";
-import { encodingOption, numberOption } from "./options.js";
+import { encodingOption, numberOption, textOrJsonOption } from "./options.js";
 import { loadPortraitArg } from "./portrait-arg.js";
 import { commonColumns, fieldRows, readTables, settleRejects, withInputOptions } from "./tables.js";
 
@@ -45,7 +45,7 @@ Examples:
 }
 
 async function runDrift(opts: DriftOptions, io: CliIO): Promise<number> {
-  if (opts.format !== "text" && opts.format !== "json") throw new UsageError(`--format: expected text or json, got "${opts.format}"`);
+  textOrJsonOption(opts.format);
   const failOver = numberOption("--fail-over", opts.failOver, 0, 1000)!;
   const chalk = chalkFor(io.stderr, io.env);
   const portrait = opts.portrait === undefined ? null : await loadPortraitArg(opts.portrait, io);

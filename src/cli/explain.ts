@@ -10,7 +10,7 @@ import { renderDiagnostics, stripControls } from "../report/print.js";
 import { dateFormatOption, dateOption } from "./customs.js";
 import { tableSources } from "./files.js";
 import { chalkFor, EXIT, RunError, UsageError, type CliIO } from "./io.js";
-import { encodingOption, intOption } from "./options.js";
+import { encodingOption, intOption, textOrJsonOption } from "./options.js";
 import { loadPortraitArg } from "./portrait-arg.js";
 import { customsRejects, prepareCustoms } from "./score-customs.js";
 
@@ -51,7 +51,7 @@ Examples:
 
 async function runExplain(files: string[], opts: ExplainOptions, io: CliIO): Promise<number> {
   if ((opts.row === undefined) === (opts.match === undefined)) throw new UsageError("explain needs exactly one of --row N or --match TEXT");
-  if (opts.format !== "text" && opts.format !== "json") throw new UsageError(`--format: expected text or json, got "${opts.format}"`);
+  textOrJsonOption(opts.format);
   const rowNumber = intOption("--row", opts.row, 1);
   const limit = intOption("--limit", opts.limit, 1)!;
   const portrait = await loadPortraitArg(opts.portrait, io);

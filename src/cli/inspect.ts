@@ -5,8 +5,8 @@ import { NO_CUSTOMS } from "../customs/types.js";
 import { inspectFile, type InspectReport } from "../pipeline/inspect.js";
 import { stripControls } from "../report/print.js";
 import { tableSources } from "./files.js";
-import { chalkFor, EXIT, UsageError, type CliIO } from "./io.js";
-import { encodingOption } from "./options.js";
+import { chalkFor, EXIT, type CliIO } from "./io.js";
+import { encodingOption, textOrJsonOption } from "./options.js";
 import { DEFAULT_PORTRAIT, loadPortraitArg } from "./portrait-arg.js";
 
 export function inspectCommand(program: Command, io: CliIO, setExit: (code: number) => void): void {
@@ -23,7 +23,7 @@ Examples:
   $ portrait inspect leads.xlsx -p portrait.yaml
   $ portrait inspect crm-export.csv --format json | jq '.columns[] | select(.filled == 0)'`)
     .action(async (file: string, opts: { portrait?: string; format: string; encoding?: string }) => {
-      if (opts.format !== "text" && opts.format !== "json") throw new UsageError(`--format: expected text or json, got "${opts.format}"`);
+      textOrJsonOption(opts.format);
       const encoding = encodingOption(opts.encoding);
       const usePortrait = opts.portrait !== undefined || existsSync(resolve(io.cwd, DEFAULT_PORTRAIT));
       const portrait = usePortrait ? await loadPortraitArg(opts.portrait, io) : null;

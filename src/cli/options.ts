@@ -25,3 +25,9 @@ export function encodingOption(raw: string | undefined): Encoding | undefined {
   if (!e) throw new UsageError(`--encoding: expected one of utf-8, utf-16le, utf-16be, windows-1252, got "${raw}"`);
   return e;
 }
+
+/** --format of the commands that print a report: text or json. */
+export function textOrJsonOption(raw: string | undefined): "text" | "json" {
+  if (raw !== "text" && raw !== "json") throw new UsageError(`--format: expected text or json, got "${raw}"`);
+  return raw;
+}
