@@ -2,7 +2,6 @@ import { resolve } from "node:path";
 import type { Command } from "commander";
 import { outputLayout, rankRun, tierOrder } from "../pipeline/rank-run.js";
 import { scoringThreads, writeCsvInWorkers, workersCanWrite, writerThreads } from "../io/csv-workers.js";
-import { statSync } from "node:fs";
 import { planDate, scoreFiles, type RunTally, type ScoredRow, type ScoreFilesOptions, type ScoreRun } from "../pipeline/score-files.js";
 import { InputError } from "../io/read-csv.js";
 import { fileSink, streamSink, type Sink } from "../io/sink.js";
@@ -139,7 +138,7 @@ async function runScore(files: string[], opts: ScoreOptions, io: CliIO): Promise
   const keep = top !== undefined && opts.report === undefined
     ? { top, accepts: (r: ScoredRow) => !(opts.dropDisqualified && r.disqualified) && tiers.indexOf(r.tier) <= limit }
     : undefined;
-  const inputBytes = sources.reduce((n, s) => n + (s.path !== undefined ? sizeOf(s.path) : 0), 0);
+  const inputBytes = sources.reduce((n, s) => n + (s.size ?? 0), 0);
   const filesOptions: ScoreFilesOptions = {
     ...scoreFilesOptions(opts, { chalk, customs, encoding, delimiter }, progress, io),
     ...(keep && { keep }),
@@ -202,14 +201,6 @@ async function writeOutput(sink: Sink, format: Format, portrait: LoadedPortrait,
   return writeTable(sink, portrait.compiled, ranked, chalkFor(io.stdout, io.env), io.stdout.columns || Number(io.env.COLUMNS) || 100);
 }
 
-
-function sizeOf(path: string): number {
-  try {
-    return statSync(path).size;
-  } catch {
-    return 0;
-  }
-}
 
 /** Segments that took no prospect, and activities that cannot apply without a date. */
 function reportPlan(portrait: LoadedPortrait, segments: Pick<RunTally, "scored" | "segments" | "several">, asOf: string | undefined, io: CliIO, chalk: ReturnType<typeof chalkFor>): void {

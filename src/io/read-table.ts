@@ -8,6 +8,8 @@ export interface TableSource {
   readonly name: string;
   /** A file's path; absent for standard input. Spreadsheets are read from their path. */
   readonly path?: string;
+  /** The file's size in bytes, when known before reading. */
+  readonly size?: number;
   readonly open: () => Readable;
 }
 

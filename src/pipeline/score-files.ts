@@ -279,7 +279,7 @@ function scoreBuyers(portrait: CompiledPortrait, customs: CustomsScoring, run: S
 /**
  * A copy of the row whose strings no longer point into the chunk of input text they were cut from
  * (V8 keeps a long substring as a view on its parent): a kept row then holds its own few hundred
- * bytes, not a 64 KB chunk of the file.
+ * bytes, not a 32 KB chunk of the file.
  */
 function detach(row: ScoredRow): ScoredRow {
   const copies = new Map<string, string>();
@@ -356,7 +356,7 @@ class ThreadedScoring {
 
   score(source: number, line: number, text: string, from: CompactSource): void | Promise<void> {
     const kept = this.run.arena.add(text);
-    if (kept === null) return this.local(new CompactRow(source, line, text, 0, from, ...summaryOf(scoreSummary(from.portrait, fieldValues(from.mapping, fieldsOf(text, from.header))))));
+    if (kept === null) return this.local(compactRow(from.portrait, source, line, text, fieldValues(from.mapping, fieldsOf(text, from.header)), from));
     if (this.batch !== null && this.batch.source !== source) this.flush();
     this.batch ??= { source, from, lines: [], handles: [], bytes: [] };
     this.batch.lines.push(line);
