@@ -18,6 +18,7 @@ import { diffCommand } from "./diff.js";
 import { explainCommand } from "./explain.js";
 import { stripControls } from "../report/print.js";
 import { validateCommand } from "./validate.js";
+import { sqlCommand } from "./sql.js";
 
 export { VERSION } from "./version.js";
 import { VERSION } from "./version.js";
@@ -54,6 +55,7 @@ Exit codes: 0 ok, 1 run failed, 2 usage or portrait invalid, 3 gate failed (--fa
   diffCommand(program, io, setExit);
   explainCommand(program, io, setExit);
   reportCommand(program, io, setExit);
+  sqlCommand(program, io, setExit);
   const chalk = chalkFor(io.stderr, io.env);
   try {
     await program.parseAsync([...argv], { from: "user" });

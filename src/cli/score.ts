@@ -20,6 +20,7 @@ import { progressLine } from "./progress.js";
 import { reportData } from "../pipeline/report-data.js";
 import { renderReport } from "../report/html.js";
 import { VERSION } from "./version.js";
+import { scoreOnDuckdb } from "./score-duckdb.js";
 
 
 interface ScoreOptions {
@@ -47,6 +48,7 @@ interface ScoreOptions {
   /** `portrait report`: write only the HTML report, no ranked output. */
   reportOnly?: boolean;
   threads?: string;
+  engine?: string;
 }
 
 export function scoreCommand(program: Command, io: CliIO, setExit: (code: number) => void): void {
@@ -73,6 +75,7 @@ export function scoreCommand(program: Command, io: CliIO, setExit: (code: number
     .option("--bom", "start CSV output with a UTF-8 byte-order mark (for spreadsheet programs that need it to show accents)")
     .option("--no-sort", "write rows in input order as they are scored (blank rank), in bounded memory: for files of any size; csv or ndjson")
     .option("--threads <n>", "threads that score and write a ranked run (default: every core, up to 4, for big inputs; 1 otherwise); the output is the same")
+    .option("--engine <name>", "js (default), or duckdb: the portrait compiled to SQL and run by embedded DuckDB, for CSV or Parquet files of any size (see portrait sql)", "js")
     .option("--report <file>", "also write a self-contained HTML report (tiers, segments, scores, criteria, channel plan, top prospects)")
     .option("--report-top <n>", "prospects listed in the report", "25")
     .addHelpText("after", `
@@ -129,6 +132,7 @@ async function runScore(files: string[], opts: ScoreOptions, io: CliIO): Promise
   const dateFormat = dateFormatOption(opts.dateFormat);
 
   const chalk = chalkFor(io.stderr, io.env);
+  if (opts.engine !== undefined && opts.engine !== "js") return scoreOnDuckdb(files, opts, io, { portrait, format, top, threads, failUnder, delimiter, chalk });
   const customs = await prepareCustoms(opts.customs, portrait, { ...(asOf !== undefined && { asOf }), ...(dateFormat !== undefined && { dateFormat }), ...(encoding !== undefined && { encoding }) }, io, chalk);
   if (opts.sort === false) return streamScore(files, opts, io, { portrait, format, chalk, customs, encoding, delimiter, failUnder, top });
   const sources = tableSources(files, io);

@@ -147,17 +147,27 @@ function finite(n: number): number | null {
   return Number.isFinite(n) ? (Object.is(n, -0) ? 0 : n) : null;
 }
 
-/** Compact display of a number for reasons: 12500 -> `12.5k`, 3000000 -> `3M`, 0.25 -> `0.25`. */
+/**
+ * Compact display of a number for reasons: 12500 -> `12.5k`, 3000000 -> `3M`, 0.25 -> `0.25`. Rounds half up in
+ * double arithmetic (`Math.floor(v * 10 + 0.5)`) and prints the rounded integer with integer arithmetic, as SQL can
+ * too (sql/number.ts): 1.45 -> `1.45`, 1450 -> `1.5k` (toFixed, rounding the binary value 1.4499..., gave `1.4k`).
+ */
 export function formatCompact(n: number): string {
   const abs = Math.abs(n);
-  const fmt = (v: number, unit: string) => `${trimZeros(v.toFixed(v >= 100 ? 0 : 1))}${unit}`;
-  if (abs >= 1e9) return (n < 0 ? "-" : "") + fmt(abs / 1e9, "B");
-  if (abs >= 1e6) return (n < 0 ? "-" : "") + fmt(abs / 1e6, "M");
-  if (abs >= 1e3) return (n < 0 ? "-" : "") + fmt(abs / 1e3, "k");
+  const sign = n < 0 ? "-" : "";
+  const fmt = (v: number, unit: string) => (v >= 100 ? decimals(Math.floor(v + 0.5), 0) : decimals(Math.floor(v * 10 + 0.5), 1)) + unit;
+  if (abs >= 1e9) return sign + fmt(abs / 1e9, "B");
+  if (abs >= 1e6) return sign + fmt(abs / 1e6, "M");
+  if (abs >= 1e3) return sign + fmt(abs / 1e3, "k");
   if (Number.isInteger(n)) return String(n);
-  return trimZeros(n.toFixed(abs >= 1000 ? 0 : 2));
+  return sign + decimals(Math.floor(abs * 100 + 0.5), 2);
 }
 
-function trimZeros(s: string): string {
-  return s.includes(".") ? s.replace(/\.?0+$/, "") : s;
+/** The integer `k` divided by 10^places, printed without trailing zeros (`125`, 1 -> `12.5`; `5`, 2 -> `0.05`). */
+function decimals(k: number, places: number): string {
+  if (!Number.isFinite(k)) return String(k);
+  const unit = 10 ** places;
+  const whole = Math.floor(k / unit);
+  const fraction = String(k - whole * unit + unit).slice(1).replace(/0+$/, "");
+  return whole.toFixed(0) + (fraction === "" ? "" : `.${fraction}`);
 }

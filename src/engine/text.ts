@@ -4,20 +4,25 @@
  */
 
 // Letters that NFKD does not decompose into a base letter plus a mark.
+// Final sigma folds to sigma, so that a Greek word compares equal wherever it stands.
 const SPECIAL: Readonly<Record<string, string>> = {
-  ß: "ss", æ: "ae", œ: "oe", ø: "o", đ: "d", ð: "d", ł: "l", ı: "i", þ: "th", ŧ: "t", ħ: "h",
+  ß: "ss", æ: "ae", œ: "oe", ø: "o", đ: "d", ð: "d", ł: "l", ı: "i", þ: "th", ŧ: "t", ħ: "h", ς: "σ",
 };
-const SPECIAL_RE = /[ßæœøđðłıþŧħ]/g;
+const SPECIAL_RE = /[ßæœøđðłıþŧħς]/g;
 const MARKS_RE = /\p{M}+/gu;
 const NON_WORD_RE = /[^\p{L}\p{N}]+/gu;
 
 const ASCII_RE = /^[\x00-\x7f]*$/;
 const ASCII_NON_WORD_RE = /[^a-z0-9]+/;
 
-/** Lower-cases, strips accents and compatibility forms; keeps punctuation and spacing. */
+/**
+ * Lower-cases, strips accents and compatibility forms; keeps punctuation and spacing. What is left is
+ * recomposed (NFC), so that scripts whose letters decompose without accents (Hangul syllables) keep
+ * their letters whole.
+ */
 export function foldText(s: string): string {
   if (ASCII_RE.test(s)) return s.toLowerCase(); // most data: no normalisation needed
-  let out = s.normalize("NFKD").replace(MARKS_RE, "").toLowerCase();
+  let out = s.normalize("NFKD").replace(MARKS_RE, "").normalize("NFC").toLowerCase();
   if (SPECIAL_RE.test(out)) {
     SPECIAL_RE.lastIndex = 0;
     out = out.replace(SPECIAL_RE, (c) => SPECIAL[c] ?? c);

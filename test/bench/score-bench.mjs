@@ -488,6 +488,22 @@ try {
   peerRow("pandas", await pandasScore(file, scoring, columns));
   peerRow("Miller", await millerScore(file, scoring, columns, join(dir, "miller.csv")));
 
+  // The same prospects through the SQL engine (score --engine duckdb: the portrait compiled to SQL, run by embedded
+  // DuckDB) beside the JavaScript engine, on the portrait SQL can run exactly (website and email: present, not
+  // checked) without the channel plan; both must write the same bytes.
+  const sqlPortrait = join(dir, "sql-portrait.yaml");
+  writeFileSync(sqlPortrait, readFileSync(join(ROOT, "portraits/furniture-importers-sql.yaml"), "utf8").replace(/\nchannels:[\s\S]*?(?=\ntiers:)/, "\n").replace(/^ {4}channels: \[.*\]\n/gm, ""));
+  log("\nThe SQL engine: the same file, the portrait SQL runs exactly (website and email present, not checked), no channel plan.");
+  log("| engine | seconds | MB/s | rows/s | peak RSS MB | output |\n| --- | --- | --- | --- | --- | --- |");
+  const jsOut = join(dir, "js.csv");
+  const duckOut = join(dir, "duck.csv");
+  const engines = [["portrait score (JavaScript engine)", ["score", file, "-p", sqlPortrait, "--format", "csv", "-o", jsOut]], ["portrait score --engine duckdb", ["score", file, "-p", sqlPortrait, "--format", "csv", "--engine", "duckdb", "-o", duckOut]]];
+  for (const [name, args] of engines) {
+    const r = measure(args);
+    const same = name.includes("duckdb") ? (readFileSync(jsOut).equals(readFileSync(duckOut)) ? "same bytes as the JavaScript engine" : "DIFFERS from the JavaScript engine") : "";
+    log(`| ${name} | ${(r.ms / 1000).toFixed(2)} | ${(mb / (r.ms / 1000)).toFixed(1)} | ${Math.round(rows / (r.ms / 1000)).toLocaleString("en-US")} | ${r.rssMB.toFixed(0)} | ${same} |`);
+  }
+
   // Start-up: the whole `portrait score` process on 100 rows, as a script or CI loop runs it (bin, bundled).
   const small = join(dir, "small.csv");
   await generate(small, 100);

@@ -20,9 +20,15 @@ export function rangeMatch(spec: RangeSpec, x: number): number {
   if (ideal === undefined || x >= ideal) return 1;
   if (min === undefined) return 1; // nothing to rise from: everything up to ideal fits
   if (ideal <= min) return 1;
-  const f = spec.scale === "log" ? (v: number) => Math.log1p(Math.max(v, 0)) : (v: number) => v;
+  const f = spec.scale === "log" ? logScale : (v: number) => v;
   const span = f(ideal) - f(min);
   return span <= 0 ? 1 : Math.min(1, Math.max(0, (f(x) - f(min)) / span));
+}
+
+/** The log scale: ln(1 + v), from 0 up. Written as log(1 + v), not log1p, because SQL engines have only ln: the
+ * compiled SQL (sql/compile.ts) computes the same double. */
+export function logScale(v: number): number {
+  return Math.log(1 + Math.max(v, 0));
 }
 
 export function rangeTest(spec: RangeSpec): TestFn {

@@ -1,0 +1,125 @@
+/** `portrait score --engine duckdb`: checks what this path takes, reads each CSV's header as score does, runs it. */
+import { resolve } from "node:path";
+import type { ChalkInstance } from "chalk";
+import { tierOrder } from "../pipeline/rank-run.js";
+import { DuckdbError, scoreWithDuckdb, type DuckdbInput } from "../pipeline/duckdb-score.js";
+import { readTable } from "../io/read-table.js";
+import { streamSink } from "../io/sink.js";
+import { SqlRefusal } from "../sql/compile.js";
+import { tableSources, writeAtomically, type Format } from "./files.js";
+import { EXIT, RunError, UsageError, type CliIO } from "./io.js";
+import type { LoadedPortrait } from "./portrait-arg.js";
+import type { CsvHeader } from "../io/read-csv.js";
+
+interface EngineOptions {
+  engine?: string;
+  out?: string;
+  minTier?: string;
+  dropDisqualified?: boolean;
+  allowMissingFields?: boolean;
+  raw?: boolean;
+  bom?: boolean;
+  asOf?: string;
+  customs?: string[];
+  sort?: boolean;
+  explain?: boolean;
+  report?: string;
+  reportOnly?: boolean;
+  rejects?: string;
+  encoding?: string;
+}
+
+interface Prepared {
+  portrait: LoadedPortrait;
+  format: Format;
+  top: number | undefined;
+  threads: number | undefined;
+  failUnder: number | undefined;
+  delimiter: string | undefined;
+  chalk: ChalkInstance;
+}
+
+export async function scoreOnDuckdb(files: string[], opts: EngineOptions, io: CliIO, p: Prepared): Promise<number> {
+  if (opts.engine !== "duckdb") throw new UsageError(`--engine: expected js or duckdb, got "${opts.engine}"`);
+  const not = (what: string, why: string) => new UsageError(`--engine duckdb: ${what} ${why}; use the JavaScript engine (the default) for it`);
+  if (p.format !== "csv") throw not(`--format ${p.format}`, "is not written by this engine (it writes CSV)");
+  if (opts.customs) throw not("--customs", "is not compiled to SQL yet");
+  if (opts.sort === false) throw not("--no-sort", "does not apply (DuckDB ranks files of any size, spilling to disk)");
+  if (opts.explain) throw not("--explain", "is not written by this engine");
+  if (opts.report !== undefined) throw not(opts.reportOnly ? "portrait report" : "--report", "is not written by this engine");
+  if (opts.rejects !== undefined) throw not("--rejects", "is not supported: DuckDB stops at the first unreadable row and names it");
+  if (opts.encoding !== undefined && !/^utf-?8$/i.test(opts.encoding)) throw not(`--encoding ${opts.encoding}`, "is not read by this engine (UTF-8 only)");
+  const inputs = await duckdbInputs(files, io, p.delimiter);
+  const tiers = tierOrder(p.portrait.compiled);
+  const limit = opts.minTier === undefined ? undefined : tiers.slice(0, tiers.indexOf(opts.minTier) + 1);
+  const options = {
+    ...(p.top !== undefined && { top: p.top }),
+    ...(limit && { tiers: limit }),
+    ...(p.threads !== undefined && { threads: p.threads }),
+    dropDisqualified: opts.dropDisqualified === true, raw: opts.raw === true, bom: opts.bom === true,
+    allowMissingFields: opts.allowMissingFields === true, planAsOf: opts.asOf ?? null,
+  };
+  const c = p.portrait.compiled;
+  let counts: Awaited<ReturnType<typeof scoreWithDuckdb>>;
+  try {
+    const run = (sink: Parameters<typeof scoreWithDuckdb>[3]) => scoreWithDuckdb(p.portrait.spec, c, inputs, sink, options);
+    if (opts.out !== undefined) {
+      let got: typeof counts | undefined;
+      await writeAtomically(resolve(io.cwd, opts.out), io, async (sink) => void (got = await run(sink)));
+      counts = got!;
+    } else counts = await run(streamSink(io.stdout));
+  } catch (e) {
+    if (e instanceof SqlRefusal) throw new UsageError(`${p.portrait.file}: ${e.message}`);
+    if (e instanceof DuckdbError) throw new RunError(`duckdb: ${e.message}`);
+    throw e;
+  }
+  const qualified = counts.read - counts.disqualified;
+  const mean = qualified > 0 ? Math.round((counts.sum / qualified) * 10) / 10 : null;
+  const tierText = tiers.filter((t) => (counts.tiers.get(t) ?? 0) > 0).map((t) => `${t} ${counts.tiers.get(t)}`).join(", ");
+  io.stderr.write(p.chalk.dim(`portrait: read ${counts.read}, scored ${counts.read}, rejected 0; wrote ${counts.written}${tierText ? `; ${tierText}` : ""}${mean === null ? "" : `; mean score ${mean}`} [${c.name}${c.version ? ` v${c.version}` : ""}] (engine duckdb)\n`));
+  if (p.failUnder !== undefined && (mean ?? 0) < p.failUnder) {
+    io.stderr.write(p.chalk.red(`portrait: mean score ${mean ?? "n/a"} is under --fail-under ${p.failUnder}\n`));
+    return EXIT.gate;
+  }
+  return EXIT.ok;
+}
+
+/** Each file as DuckDB will read it: Parquet by its extension; CSV with the header and delimiter portrait's reader finds. */
+async function duckdbInputs(files: readonly string[], io: CliIO, delimiter: string | undefined): Promise<DuckdbInput[]> {
+  const sources = tableSources(files, io);
+  const inputs: DuckdbInput[] = [];
+  for (const s of sources) {
+    if (s.path === undefined) throw new UsageError("--engine duckdb reads files, not standard input");
+    if (/\.parquet$/i.test(s.path)) {
+      inputs.push({ name: s.name, path: s.path, kind: "parquet" });
+      continue;
+    }
+    if (/\.(xlsx|xlsm)$/i.test(s.path)) throw new UsageError(`--engine duckdb: ${s.name} is a spreadsheet; this engine reads CSV and Parquet`);
+    const header = await headerOf(s.name, io, delimiter);
+    if (header.encoding !== "utf-8") throw new UsageError(`--engine duckdb: ${s.name} is ${header.encoding}; this engine reads UTF-8 CSV (convert it, or use the JavaScript engine)`);
+    inputs.push({ name: s.name, path: s.path, kind: "csv", columns: header.columns, delimiter: header.delimiter });
+  }
+  const kinds = new Set(inputs.map((i) => i.kind));
+  if (kinds.size > 1) throw new UsageError("--engine duckdb: give CSV files or Parquet files, not both");
+  const first = inputs[0]!;
+  for (const i of inputs.slice(1)) {
+    if (i.kind === "csv" && (i.delimiter !== first.delimiter || i.columns!.join("\u0000") !== first.columns!.join("\u0000"))) {
+      throw new UsageError(`--engine duckdb: ${i.name} has other columns or another delimiter than ${first.name}; this engine reads files of one layout`);
+    }
+  }
+  return inputs;
+}
+
+/** A CSV's header (column names made unique, delimiter, encoding), read as score reads it. */
+export async function headerOf(file: string, io: CliIO, delimiter?: string): Promise<CsvHeader> {
+  const [source] = tableSources([file], io);
+  let header: CsvHeader | null = null;
+  const stop = new Error("header read");
+  try {
+    await readTable(source!, { onHeader: (h) => (header = h as CsvHeader), onRow: () => { throw stop; }, onReject: () => undefined }, delimiter === undefined ? {} : { delimiter });
+  } catch (e) {
+    if (e !== stop) throw e;
+  }
+  if (header === null) throw new UsageError(`${file}: no header row`);
+  return header;
+}

@@ -1,0 +1,154 @@
+/**
+ * `score --engine duckdb`: the portrait compiled to SQL (sql/compile.ts) and run by embedded DuckDB over
+ * CSV or Parquet files, which DuckDB reads in parallel and, for files larger than memory, spills to disk
+ * to rank. The output is what the JavaScript engine writes: the same columns, cells and order.
+ *
+ * DuckDB reads the CSV with the dialect portrait's own reader found (delimiter, the header's names), every
+ * column as text. The channel plan, which checks emails, websites and phone numbers the way SQL cannot, is
+ * added here in JavaScript for the rows written.
+ */
+import { availableParallelism } from "node:os";
+import { planOutreach } from "../engine/channels.js";
+import { headerKey } from "../engine/text.js";
+import type { CompiledPortrait } from "../engine/types.js";
+import { DISQUALIFIED_TIER } from "../engine/types.js";
+import { csvLine } from "../io/csv-line.js";
+import { BOM, neutralizeRow } from "../io/csv-safety.js";
+import { fieldValues, mapFields } from "../io/map-fields.js";
+import type { Sink } from "../io/sink.js";
+import type { PortraitSpec } from "../portrait/schema.js";
+import { compileSql } from "../sql/compile.js";
+import { DIALECT } from "../sql/dialect.js";
+
+export interface DuckdbInput {
+  /** As shown in messages. */
+  readonly name: string;
+  readonly path: string;
+  readonly kind: "csv" | "parquet";
+  /** CSV: the header as portrait's reader names its columns, and the delimiter. */
+  readonly columns?: readonly string[];
+  readonly delimiter?: string;
+}
+
+export interface DuckdbScoreOptions {
+  readonly top?: number;
+  /** Tiers written, best first (--min-tier); undefined: all. */
+  readonly tiers?: readonly string[];
+  readonly dropDisqualified: boolean;
+  readonly raw: boolean;
+  readonly bom: boolean;
+  readonly allowMissingFields: boolean;
+  readonly planAsOf: string | null;
+  readonly threads?: number;
+}
+
+export interface DuckdbCounts {
+  read: number;
+  written: number;
+  disqualified: number;
+  tiers: Map<string, number>;
+  sum: number;
+}
+
+/** Thrown when DuckDB cannot run: its package is missing, or it rejects the input. */
+export class DuckdbError extends Error {}
+
+/** The FROM item that reads the inputs, all columns as text (CSV) or as stored (Parquet). */
+export function inputRelation(inputs: readonly DuckdbInput[]): { from: string; columns: readonly string[] } {
+  const d = DIALECT.duckdb;
+  const first = inputs[0]!;
+  const list = `[${inputs.map((i) => d.str(i.path)).join(", ")}]`;
+  if (first.kind === "parquet") return { from: `read_parquet(${list})`, columns: first.columns ?? [] };
+  const columns = first.columns!;
+  const types = `{${columns.map((c) => `${d.str(c)}: 'VARCHAR'`).join(", ")}}`;
+  const from = `read_csv(${list}, header = true, auto_detect = false, columns = ${types}, delim = ${d.str(first.delimiter ?? ",")}, quote = '"', escape = '"', strict_mode = true, null_padding = false, parallel = true)`;
+  return { from, columns };
+}
+
+export async function scoreWithDuckdb(spec: PortraitSpec, portrait: CompiledPortrait, inputs: readonly DuckdbInput[], sink: Sink, options: DuckdbScoreOptions): Promise<DuckdbCounts> {
+  let duckdb: typeof import("@duckdb/node-api");
+  try {
+    duckdb = await import("@duckdb/node-api");
+  } catch {
+    throw new DuckdbError("--engine duckdb needs the @duckdb/node-api package: npm install @duckdb/node-api");
+  }
+  const relation = inputRelation(inputs);
+  const columns = inputs[0]!.kind === "parquet" ? await parquetColumns(duckdb, relation.from) : relation.columns;
+  const { sql, outputs } = compileSql(spec, portrait, { dialect: "duckdb", from: relation.from, columns, allowMissingFields: options.allowMissingFields });
+  const instance = await duckdb.DuckDBInstance.create(":memory:", { threads: String(options.threads ?? availableParallelism()) });
+  const con = await instance.connect();
+  const counts: DuckdbCounts = { read: 0, written: 0, disqualified: 0, tiers: new Map(), sum: 0 };
+  try {
+    // Counts over every row, as score reports them, before any row is left out.
+    const summary = await con.runAndReadAll(`WITH r AS (${sql}) SELECT ${DIALECT.duckdb.ident(outputs.tier)} AS tier, count(*)::BIGINT AS n, sum(${DIALECT.duckdb.ident(outputs.score)}) AS s FROM r GROUP BY ALL ORDER BY ALL`).catch(rethrow);
+    for (const [tier, n, s] of summary.getRows() as Array<[string, bigint, number]>) {
+      counts.read += Number(n);
+      counts.tiers.set(tier, Number(n));
+      if (tier === DISQUALIFIED_TIER) counts.disqualified += Number(n);
+      else counts.sum += s;
+    }
+    const filters: string[] = [];
+    if (options.dropDisqualified) filters.push(`${DIALECT.duckdb.ident(outputs.tier)} <> ${DIALECT.duckdb.str(DISQUALIFIED_TIER)}`);
+    if (options.tiers) filters.push(`${DIALECT.duckdb.ident(outputs.tier)} IN (${options.tiers.map((t) => DIALECT.duckdb.str(t)).join(", ")})`);
+    const query = `SELECT * FROM (${sql}) AS scored${filters.length ? ` WHERE ${filters.join(" AND ")}` : ""} ORDER BY ${DIALECT.duckdb.ident(outputs.rank)}${options.top !== undefined ? ` LIMIT ${options.top}` : ""}`;
+    const result = await con.stream(query).catch(rethrow);
+
+    const mapping = mapFields(portrait, columns);
+    const planned = portrait.channels.length > 0;
+    const safe = options.raw ? (cells: string[]) => cells : neutralizeRow;
+    const header = [...columns, outputs.rank, outputs.score, outputs.confidence, outputs.tier, outputs.reasons];
+    if (outputs.segment) header.push(outputs.segment);
+    if (planned) header.push(portraitName(columns, "channel"), portraitName(columns, "next_step"));
+    await sink.write((options.bom ? BOM : "") + csvLine(safe(header)));
+    const n = columns.length;
+    for (;;) {
+      const chunk = await result.fetchChunk().catch(rethrow);
+      if (!chunk || chunk.rowCount === 0) break;
+      let text = "";
+      for (const row of chunk.getRows()) {
+        const cells = row.slice(0, n).map((v) => (v === null ? "" : String(v)));
+        const [rank, score, confidence, tier, reasons, segment] = row.slice(n);
+        const out = [...cells, String(rank), String(score), String(confidence), String(tier), String(reasons)];
+        if (outputs.segment) out.push(String(segment));
+        if (planned) {
+          const plan = planOutreach(portrait, fieldValues(mapping, cells), outputs.segment ? String(segment) : undefined, options.planAsOf);
+          out.push(plan?.channel ?? "", plan?.nextStep ?? "");
+        }
+        text += csvLine(safe(out));
+        counts.written++;
+      }
+      await sink.write(text);
+    }
+  } finally {
+    con.closeSync();
+    instance.closeSync();
+  }
+  return counts;
+}
+
+/** An output column's name: ours, or portrait_* when the input has one by that name (as score names them). */
+function portraitName(columns: readonly string[], name: string): string {
+  return columns.some((c) => headerKey(c) === headerKey(name)) ? `portrait_${name}` : name;
+}
+
+async function parquetColumns(duckdb: typeof import("@duckdb/node-api"), from: string): Promise<string[]> {
+  const instance = await duckdb.DuckDBInstance.create(":memory:");
+  const con = await instance.connect();
+  try {
+    const r = await con.runAndReadAll(`DESCRIBE SELECT * FROM ${from}`).catch(rethrow);
+    return (r.getRows() as unknown[][]).map((row) => String(row[0]));
+  } finally {
+    con.closeSync();
+    instance.closeSync();
+  }
+}
+
+/** DuckDB's message, without its advice on reader options a portrait user does not set: `file: CSV Error on Line: 3
+ * (Beta,FR): Expected Number of Columns: 3 Found: 2`. */
+function rethrow(e: unknown): never {
+  const message = (e as Error).message;
+  const file = /^\s*file = (.*)$/m.exec(message)?.[1]?.trim();
+  const head = message.split(/\n\s*Possible fixes:/)[0]!.replace(/^Invalid Input Error: /, "");
+  const text = head.replace(/\nOriginal Line: (.*)/, (_, line: string) => ` (${line.length > 200 ? `${line.slice(0, 200)}...` : line})`).replace(/\s*\n\s*/g, ": ");
+  throw new DuckdbError(file ? `${file}: ${text}` : text);
+}

@@ -1,0 +1,308 @@
+-- portrait "golden" version 1, compiled to spark SQL by portrait sql.
+-- Every row of the input gets score, confidence, tier, reasons and segment, ranked as portrait score ranks.
+WITH
+-- the engine's text folding, character by character (lower case, no accents, punctuation as spaces), by script
+pt__fold AS (
+  SELECT '\u0080\u0081\u0082\u0083\u0084\u0085\u0086\u0087\u0088\u0089\u008a\u008b\u008c\u008d\u008e\u008f\u0090\u0091\u0092\u0093\u0094\u0095\u0096\u0097\u0098\u0099\u009a\u009b\u009c\u009d\u009e\u009f ¡¢£¤¥¦§¨©ª«¬\u00ad®¯°±²³´µ¶·¸¹º»¿ÀÁÂÃÄÅÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖ×ØÙÚÛÜÝàáâãäåçèéêëìíîïðñòóôõö÷øùúûüýÿĀāĂăĄąĆćĈĉĊċČčĎďĐđĒēĔĕĖėĘęĚěĜĝĞğĠġĢģĤĥĦħĨĩĪīĬĭĮįİıĴĵĶķĹĺĻļĽľŁłŃńŅņŇňŊŌōŎŏŐőŔŕŖŗŘřŚśŜŝŞşŠšŢţŤťŦŧŨũŪūŬŭŮůŰűŲųŴŵŶŷŸŹźŻżŽžſƁƂƄƆƇƉƊƋƎƏƐƑƓƔƖƗƘƜƝƟƠơƢƤƦƧƩƬƮƯưƱƲƳƵƷƸƼǍǎǏǐǑǒǓǔǕǖǗǘǙǚǛǜǞǟǠǡǤǦǧǨǩǪǫǬǭǮǯǰǴǵǶǷǸǹǺǻǾǿȀȁȂȃȄȅȆȇȈȉȊȋȌȍȎȏȐȑȒȓȔȕȖȗȘșȚțȜȞȟȠȢȤȦȧȨȩȪȫȬȭȮȯȰȱȲȳȺȻȽȾɁɃɄɅɆɈɊɌɎʰʱʲʳʴʵʶʷʸ˂˃˄˅˒˓˔˕˖˗˘˙˚˛˜˝˞˟ˠˡˢˣˤ˥˦˧˨˩˪˫˭˯˰˱˲˳˴˵˶˷˸˹˺˻˼˽˾˿ḀḁḂḃḄḅḆḇḈḉḊḋḌḍḎḏḐḑḒḓḔḕḖḗḘḙḚḛḜḝḞḟḠḡḢḣḤḥḦḧḨḩḪḫḬḭḮḯḰḱḲḳḴḵḶḷḸḹḺḻḼḽḾḿṀṁṂṃṄṅṆṇṈṉṊṋṌṍṎṏṐṑṒṓṔṕṖṗṘṙṚṛṜṝṞṟṠṡṢṣṤṥṦṧṨṩṪṫṬṭṮṯṰṱṲṳṴṵṶṷṸṹṺṻṼṽṾṿẀẁẂẃẄẅẆẇẈẉẊẋẌẍẎẏẐẑẒẓẔẕẖẗẘẙẛẠạẢảẤấẦầẨẩẪẫẬậẮắẰằẲẳẴẵẶặẸẹẺẻẼẽẾếỀềỂểỄễỆệỈỉỊịỌọỎỏỐốỒồỔổỖỗỘộỚớỜờỞởỠỡỢợỤụỦủỨứỪừỬửỮữỰựỲỳỴỵỶỷỸỹỺỼỾ̴̵̶̷̸̡̢̧̨̛̖̗̘̙̜̝̞̟̠̣̤̥̦̩̪̫̬̭̮̯̰̱̲̳̹̺̻̼͇͈͉͍͎̀́̂̃̄̅̆̇̈̉̊̋̌̍̎̏̐̑̒̓̔̽̾̿̀́͂̓̈́͆͊͋͌̕̚ͅ͏͓͔͕͖͙͚͐͑͒͗͛ͣͤͥͦͧͨͩͪͫͬͭͮͯ͘͜͟͢͝͞͠͡' AS fold0_from, '                                          a       23 μ   1o  aaaaaaceeeeiiiidnooooo ouuuuyaaaaaaceeeeiiiidnooooo ouuuuyyaaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiiijjkkllllllllnnnnnnŋoooooorrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzsɓƃƅɔƈɖɗƌǝəɛƒɠɣɩɨƙɯɲɵooƣƥʀƨʃƭʈuuʊʋƴƶʒƹƽaaiioouuuuuuuuuuaaaaǥggkkooooʒʒjggƕƿnnaaooaaaaeeeeiiiioooorrrruuuussttȝhhƞȣȥaaeeooooooooyyⱥȼƚⱦɂƀʉʌɇɉɋɍɏhɦjrɹɻʁwy                  ɣlsxʕ                         aabbbbbbccddddddddddeeeeeeeeeeffgghhhhhhhhhhiiiikkkkkkllllllllmmmmmmnnnnnnnnoooooooopppprrrrrrrrssssssssssttttttttuuuuuuuuuuvvvvwwwwwwwwwwxxxxyyzzzzzzhtwysaaaaaaaaaaaaaaaaaaaaaaaaeeeeeeeeeeeeeeeeiiiioooooooooooooooooooooooouuuuuuuuuuuuuuyyyyyyyyỻỽỿ' AS fold0_to,
+    'ͰͲʹ͵Ͷͺ;Ϳ΄΅Ά·ΈΉΊΌΎΏΐΑΒΓΔΕΖΗΘΙΚΛΜΝΞΟΠΡΣΤΥΦΧΨΩΪΫάέήίΰςϊϋόύώϏϐϑϒϓϔϕϖϘϚϜϞϠϢϤϦϨϪϬϮϰϱϲϴϵ϶ϷϹϺϽϾϿЀЁЂЃЄЅІЇЈЉЊЋЌЍЎЏАБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯйѐёѓїќѝўѠѢѤѦѨѪѬѮѰѲѴѶѷѸѺѼѾҀ҂ҊҌҎҐҒҔҖҘҚҜҞҠҢҤҦҨҪҬҮҰҲҴҶҸҺҼҾӀӁӂӃӅӇӉӋӍӐӑӒӓӔӖӗӘӚӛӜӝӞӟӠӢӣӤӥӦӧӨӪӫӬӭӮӯӰӱӲӳӴӵӶӸӹӺӼӾԀԂԄԆԈԊԌԎԐԒԔԖԘԚԜԞԠԢԤԦԨԪԬԮԱԲԳԴԵԶԷԸԹԺԻԼԽԾԿՀՁՂՃՄՅՆՇՈՉՊՋՌՍՎՏՐՑՒՓՔՕՖ՚՛՜՝՞՟։֊֍֎֏ἀἁἂἃἄἅἆἇἈἉἊἋἌἍἎἏἐἑἒἓἔἕἘἙἚἛἜἝἠἡἢἣἤἥἦἧἨἩἪἫἬἭἮἯἰἱἲἳἴἵἶἷἸἹἺἻἼἽἾἿὀὁὂὃὄὅὈὉὊὋὌὍὐὑὒὓὔὕὖὗὙὛὝὟὠὡὢὣὤὥὦὧὨὩὪὫὬὭὮὯὰάὲέὴήὶίὸόὺύὼώᾀᾁᾂᾃᾄᾅᾆᾇᾈᾉᾊᾋᾌᾍᾎᾏᾐᾑᾒᾓᾔᾕᾖᾗᾘᾙᾚᾛᾜᾝᾞᾟᾠᾡᾢᾣᾤᾥᾦᾧᾨᾩᾪᾫᾬᾭᾮᾯᾰᾱᾲᾳᾴᾶᾷᾸᾹᾺΆᾼ᾽ι᾿῀῁ῂῃῄῆῇῈΈῊΉῌ῍῎῏ῐῑῒΐῖῗῘῙῚΊ῝῞῟ῠῡῢΰῤῥῦῧῨῩῪΎῬ῭΅`ῲῳῴῶῷῸΌῺΏῼ´῾҃҄҅҆҇҈҉' AS fold1_from, 'ͱͳʹ ͷ  ϳ  α εηιουωιαβγδεζηθικλμνξοπρστυφχψωιυαεηιυσιυουωϗβθυυυφπϙϛϝϟϡϣϥϧϩϫϭϯκρσθε ϸσϻͻͼͽееђгєѕііјљњћкиуџабвгдежзииклмнопрстуфхцчшщъыьэюяиеегікиуѡѣѥѧѩѫѭѯѱѳѵѵѵѹѻѽѿҁ ҋҍҏґғҕҗҙқҝҟҡңҥҧҩҫҭүұҳҵҷҹһҽҿӏжжӄӆӈӊӌӎааааӕееәәәжжззӡииииооөөөээууууууччӷыыӻӽӿԁԃԅԇԉԋԍԏԑԓԕԗԙԛԝԟԡԣԥԧԩԫԭԯաբգդեզէըթժիլխծկհձղճմյնշոչպջռսվտրցւփքօֆ           ααααααααααααααααεεεεεεεεεεεεηηηηηηηηηηηηηηηηιιιιιιιιιιιιιιιιοοοοοοοοοοοουυυυυυυυυυυυωωωωωωωωωωωωωωωωααεεηηιιοουυωωααααααααααααααααηηηηηηηηηηηηηηηηωωωωωωωωωωωωωωωωαααααααααααα ι   ηηηηηεεηηη   ιιιιιιιιιι   υυυυρρυυυυυυρ   ωωωωωοοωωω  ' AS fold1_to,
+    '            \u200b\u200c\u200d\u200e\u200f‐‑‒–—―‖‗‘’‚‛“”„‟†‡•‣․‧\u2028\u2029\u202a\u202b\u202c\u202d\u202e ‰‱′‵‸‹›※‽‾‿⁀⁁⁂⁃⁄⁅⁆⁊⁋⁌⁍⁎⁏⁐⁑⁒⁓⁔⁕⁖⁘⁙⁚⁛⁜⁝⁞ \u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\u206a\u206b\u206c\u206d\u206e\u206f⁰ⁱ⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿ₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎ₐₑₒₓₔₕₖₗₘₙₚₛₜ₠₡₢₣₤₥₦₧₩₪₫€₭₮₯₰₱₲₳₴₵₶₷₸₹₺₻₼₽₾₿⃀⃁ℂ℄ℇ℈ℊℋℌℍℎℏℐℑℒℓ℔ℕ℗℘ℙℚℛℜℝ℞℟℣ℤ℥Ω℧ℨ℩KÅℬℭ℮ℯℰℱℲℳℴℵℶℷℸℹ℺ℼℽℾℿ⅀⅁⅂⅃⅄ⅅⅆⅇⅈⅉ⅊⅋⅌⅍⅏ⅠⅤⅩⅬⅭⅮⅯⅰⅴⅹⅼⅽⅾⅿↃ↊↋　、。〃〄〈〉《》「」『』【】〒〓〔〕〖〗〘〙〚〛〜〝〞〟〠〰〶〷〸〹〺〽〾〿がぎぐげござじずぜぞだぢづでどばぱびぴぶぷべぺぼぽゔ゛゜ゞ゠ガギグゲゴザジズゼゾダヂヅデドバパビピブプベペボポヴヷヸヹヺ・ヾ\ufeff！＂＃＄％＆＇（）＊＋，－．／０１２３４５６７８９：；＜＝＞？＠ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ［＼］＾＿｀ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ｛｜｝～｟｠｡｢｣､･ｦｧｨｩｪｫｬｭｮｯｰｱｲｳｴｵｶｷｸｹｺｻｼｽｾｿﾀﾁﾂﾃﾄﾅﾆﾇﾈﾉﾊﾋﾌﾍﾎﾏﾐﾑﾒﾓﾔﾕﾖﾗﾘﾙﾚﾛﾜﾝ￠￡￢￣￤￥￦￨￩￪￫￬￭￮⃒⃓⃘⃙⃚⃐⃑⃔⃕⃖⃗⃛⃜⃝⃞⃟⃠⃡⃢⃣⃤⃥⃦⃪⃫゙゚〪⃨⃬⃭⃮⃯〭〮〯〫⃧⃩⃰〬ﾞﾟ' AS fold2_from, '                                                                                                     0i456789     n0123456789     aeoxəhklmnpst                                 c ɛ ghhhhhiill n  pqrrr   z ω z kabc eefⅎmoאבגדi πγγπ     ddeij     ivxlcdmivxlcdmↄ                                   十卄卅   かきくけこさしすせそたちつてとははひひふふへへほほう  ゝ カキクケコサシスセソタチツテトハハヒヒフフヘヘホホウワヰヱヲ ヽ                0123456789       abcdefghijklmnopqrstuvwxyz      abcdefghijklmnopqrstuvwxyz           ヲァィゥェォャュョッーアイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワン              ' AS fold2_to,
+    ('\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\t\n\u000b\u000c\r\u000e\u000f\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001a\u001b\u001c\u001d\u001e\u001f!"#$%&' || "'()*+,-./:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`{|}~\u007f") AS fold3_from, '                                                     abcdefghijklmnopqrstuvwxyz           ' AS fold3_to
+),
+-- the cells each field reads, as text (NULL where no column maps)
+pt__cells AS (
+  SELECT *,
+    CAST(`Business Type` AS STRING) AS pt__f2_v,
+    CAST(`Employees` AS STRING) AS pt__f3_v,
+    CAST(`Phone` AS STRING) AS pt__f4_v,
+    CAST(`Preferred Channel` AS STRING) AS pt__f5_v
+  FROM `prospects`
+),
+-- trimmed as JavaScript trims
+pt__trimmed AS (
+  SELECT *,
+    regexp_replace(pt__f2_v, '^[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]+|[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]+\\z', '') AS pt__f2_t,
+    regexp_replace(pt__f3_v, '^[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]+|[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]+\\z', '') AS pt__f3_t,
+    regexp_replace(pt__f4_v, '^[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]+|[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]+\\z', '') AS pt__f4_t,
+    regexp_replace(pt__f5_v, '^[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]+|[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]+\\z', '') AS pt__f5_t
+  FROM pt__cells
+),
+-- per field: blank (empty or a placeholder such as n/a)
+pt__fields AS (
+  SELECT *,
+    (pt__f2_v IS NULL OR lower(translate(pt__f2_t, 'Kİ', 'k!')) IN ('', '-', '--', '---', '—', 'n/a', 'na', '#n/a', 'null', 'nil', 'none', 'unknown', '?')) AS pt__f2_b,
+    (pt__f3_v IS NULL OR lower(translate(pt__f3_t, 'Kİ', 'k!')) IN ('', '-', '--', '---', '—', 'n/a', 'na', '#n/a', 'null', 'nil', 'none', 'unknown', '?')) AS pt__f3_b,
+    (pt__f4_v IS NULL OR lower(translate(pt__f4_t, 'Kİ', 'k!')) IN ('', '-', '--', '---', '—', 'n/a', 'na', '#n/a', 'null', 'nil', 'none', 'unknown', '?')) AS pt__f4_b,
+    (pt__f5_v IS NULL OR lower(translate(pt__f5_t, 'Kİ', 'k!')) IN ('', '-', '--', '---', '—', 'n/a', 'na', '#n/a', 'null', 'nil', 'none', 'unknown', '?')) AS pt__f5_b
+  FROM pt__trimmed
+),
+-- words as the engine folds them (engine/text.ts): lower case, no accents, one space between
+pt__words1 AS (
+  SELECT *,
+    CASE WHEN (pt__f2_v RLIKE '^[\t\n\r -~]*\\z') THEN trim(regexp_replace(lower(pt__f2_v), '[^a-z0-9]+', ' ')) END AS pt__f2_p_ascii,
+    CASE WHEN NOT (pt__f2_v RLIKE '^[\t\n\r -~]*\\z') THEN CASE WHEN (pt__f2_v RLIKE '[¼-¾ÆÞßæþĲĳĿŀŉŒœǄ-ǌǢǣǱ-ǳǼǽևẚẞ‥…″‴‶‷‼⁇-⁉⁗₨℀℁℃℅℆℉№℠-™℻⅐-⅟Ⅱ-ⅣⅥ-ⅨⅪⅫⅱ-ⅳⅵ-ⅸⅺⅻ↉ゟヿ]') THEN replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(pt__f2_v, '¼', '1 4'), '½', '1 2'), '¾', '3 4'), 'Æ', 'ae'), 'Þ', 'th'), 'ß', 'ss'), 'æ', 'ae'), 'þ', 'th'), 'Ĳ', 'ij'), 'ĳ', 'ij'), 'Ŀ', 'l '), 'ŀ', 'l '), 'ŉ', 'ʼn'), 'Œ', 'oe'), 'œ', 'oe'), 'Ǆ', 'dz'), 'ǅ', 'dz'), 'ǆ', 'dz'), 'Ǉ', 'lj'), 'ǈ', 'lj'), 'ǉ', 'lj'), 'Ǌ', 'nj'), 'ǋ', 'nj'), 'ǌ', 'nj'), 'Ǣ', 'ae'), 'ǣ', 'ae'), 'Ǳ', 'dz'), 'ǲ', 'dz'), 'ǳ', 'dz'), 'Ǽ', 'ae'), 'ǽ', 'ae'), 'և', 'եւ'), 'ẚ', 'aʾ'), 'ẞ', 'ss'), '‥', '  '), '…', '   '), '″', '  '), '‴', '   '), '‶', '  '), '‷', '   '), '‼', '  '), '⁇', '  '), '⁈', '  '), '⁉', '  '), '⁗', '    '), '₨', 'rs'), '℀', 'a c'), '℁', 'a s'), '℃', ' c'), '℅', 'c o'), '℆', 'c u'), '℉', ' f'), '№', 'no'), '℠', 'sm'), '℡', 'tel'), '™', 'tm'), '℻', 'fax'), '⅐', '1 7'), '⅑', '1 9'), '⅒', '1 10'), '⅓', '1 3'), '⅔', '2 3'), '⅕', '1 5'), '⅖', '2 5'), '⅗', '3 5'), '⅘', '4 5'), '⅙', '1 6'), '⅚', '5 6'), '⅛', '1 8'), '⅜', '3 8'), '⅝', '5 8'), '⅞', '7 8'), '⅟', '1 '), 'Ⅱ', 'ii'), 'Ⅲ', 'iii'), 'Ⅳ', 'iv'), 'Ⅵ', 'vi'), 'Ⅶ', 'vii'), 'Ⅷ', 'viii'), 'Ⅸ', 'ix'), 'Ⅺ', 'xi'), 'Ⅻ', 'xii'), 'ⅱ', 'ii'), 'ⅲ', 'iii'), 'ⅳ', 'iv'), 'ⅵ', 'vi'), 'ⅶ', 'vii'), 'ⅷ', 'viii'), 'ⅸ', 'ix'), 'ⅺ', 'xi'), 'ⅻ', 'xii'), '↉', '0 3'), 'ゟ', 'より'), 'ヿ', 'コト') ELSE pt__f2_v END END AS pt__f2_p_x0,
+    CASE WHEN (pt__f5_v RLIKE '^[\t\n\r -~]*\\z') THEN trim(regexp_replace(lower(pt__f5_v), '[^a-z0-9]+', ' ')) END AS pt__f5_p_ascii,
+    CASE WHEN NOT (pt__f5_v RLIKE '^[\t\n\r -~]*\\z') THEN CASE WHEN (pt__f5_v RLIKE '[¼-¾ÆÞßæþĲĳĿŀŉŒœǄ-ǌǢǣǱ-ǳǼǽևẚẞ‥…″‴‶‷‼⁇-⁉⁗₨℀℁℃℅℆℉№℠-™℻⅐-⅟Ⅱ-ⅣⅥ-ⅨⅪⅫⅱ-ⅳⅵ-ⅸⅺⅻ↉ゟヿ]') THEN replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(pt__f5_v, '¼', '1 4'), '½', '1 2'), '¾', '3 4'), 'Æ', 'ae'), 'Þ', 'th'), 'ß', 'ss'), 'æ', 'ae'), 'þ', 'th'), 'Ĳ', 'ij'), 'ĳ', 'ij'), 'Ŀ', 'l '), 'ŀ', 'l '), 'ŉ', 'ʼn'), 'Œ', 'oe'), 'œ', 'oe'), 'Ǆ', 'dz'), 'ǅ', 'dz'), 'ǆ', 'dz'), 'Ǉ', 'lj'), 'ǈ', 'lj'), 'ǉ', 'lj'), 'Ǌ', 'nj'), 'ǋ', 'nj'), 'ǌ', 'nj'), 'Ǣ', 'ae'), 'ǣ', 'ae'), 'Ǳ', 'dz'), 'ǲ', 'dz'), 'ǳ', 'dz'), 'Ǽ', 'ae'), 'ǽ', 'ae'), 'և', 'եւ'), 'ẚ', 'aʾ'), 'ẞ', 'ss'), '‥', '  '), '…', '   '), '″', '  '), '‴', '   '), '‶', '  '), '‷', '   '), '‼', '  '), '⁇', '  '), '⁈', '  '), '⁉', '  '), '⁗', '    '), '₨', 'rs'), '℀', 'a c'), '℁', 'a s'), '℃', ' c'), '℅', 'c o'), '℆', 'c u'), '℉', ' f'), '№', 'no'), '℠', 'sm'), '℡', 'tel'), '™', 'tm'), '℻', 'fax'), '⅐', '1 7'), '⅑', '1 9'), '⅒', '1 10'), '⅓', '1 3'), '⅔', '2 3'), '⅕', '1 5'), '⅖', '2 5'), '⅗', '3 5'), '⅘', '4 5'), '⅙', '1 6'), '⅚', '5 6'), '⅛', '1 8'), '⅜', '3 8'), '⅝', '5 8'), '⅞', '7 8'), '⅟', '1 '), 'Ⅱ', 'ii'), 'Ⅲ', 'iii'), 'Ⅳ', 'iv'), 'Ⅵ', 'vi'), 'Ⅶ', 'vii'), 'Ⅷ', 'viii'), 'Ⅸ', 'ix'), 'Ⅺ', 'xi'), 'Ⅻ', 'xii'), 'ⅱ', 'ii'), 'ⅲ', 'iii'), 'ⅳ', 'iv'), 'ⅵ', 'vi'), 'ⅶ', 'vii'), 'ⅷ', 'viii'), 'ⅸ', 'ix'), 'ⅺ', 'xi'), 'ⅻ', 'xii'), '↉', '0 3'), 'ゟ', 'より'), 'ヿ', 'コト') ELSE pt__f5_v END END AS pt__f5_p_x0
+  FROM pt__fields
+),
+-- words as the engine folds them (engine/text.ts): lower case, no accents, one space between, step 2
+pt__words2 AS (
+  SELECT *,
+    CASE WHEN (pt__f2_p_x0 RLIKE '[\u0080-»¿-ÅÇ-Ýà-åç-ýÿ-ıĴ-ķĹ-ľŁ-ňŊŌ-őŔ-ſƁƂƄƆƇƉ-ƋƎ-ƑƓƔƖ-ƘƜƝƟ-ƢƤƦƧƩƬƮ-ƳƵƷƸƼǍ-ǜǞ-ǡǤǦ-ǰǴ-ǻǾ-ȜȞ-ȠȢȤȦ-ȳȺȻȽȾɁɃ-ɆɈɊɌɎʰ-ʸ˂-˅˒-˫˭˯-ͯḀ-ẙẛẠ-ỺỼỾ]') THEN translate(pt__f2_p_x0, (SELECT fold0_from FROM pt__fold), (SELECT fold0_to FROM pt__fold)) ELSE pt__f2_p_x0 END AS pt__f2_p_x1,
+    CASE WHEN (pt__f5_p_x0 RLIKE '[\u0080-»¿-ÅÇ-Ýà-åç-ýÿ-ıĴ-ķĹ-ľŁ-ňŊŌ-őŔ-ſƁƂƄƆƇƉ-ƋƎ-ƑƓƔƖ-ƘƜƝƟ-ƢƤƦƧƩƬƮ-ƳƵƷƸƼǍ-ǜǞ-ǡǤǦ-ǰǴ-ǻǾ-ȜȞ-ȠȢȤȦ-ȳȺȻȽȾɁɃ-ɆɈɊɌɎʰ-ʸ˂-˅˒-˫˭˯-ͯḀ-ẙẛẠ-ỺỼỾ]') THEN translate(pt__f5_p_x0, (SELECT fold0_from FROM pt__fold), (SELECT fold0_to FROM pt__fold)) ELSE pt__f5_p_x0 END AS pt__f5_p_x1
+  FROM pt__words1
+),
+-- words as the engine folds them (engine/text.ts): lower case, no accents, one space between, step 3
+pt__words3 AS (
+  SELECT *,
+    CASE WHEN (pt__f2_p_x1 RLIKE '[ͰͲʹ-Ͷͺ;Ϳ΄-ΊΌΎ-ΡΣ-ΰςϊ-ϖϘϚϜϞϠϢϤϦϨϪϬϮϰ-ϲϴ-ϷϹϺϽ-Яйѐёѓїќ-ўѠѢѤѦѨѪѬѮѰѲѴѶ-ѸѺѼѾҀ҂-ҊҌҎҐҒҔҖҘҚҜҞҠҢҤҦҨҪҬҮҰҲҴҶҸҺҼҾӀ-ӃӅӇӉӋӍӐ-ӔӖ-ӘӚ-ӠӢ-ӨӪ-ӶӸ-ӺӼӾԀԂԄԆԈԊԌԎԐԒԔԖԘԚԜԞԠԢԤԦԨԪԬԮԱ-Ֆ՚-՟։֊֍-֏ἀ-ἕἘ-Ἕἠ-ὅὈ-Ὅὐ-ὗὙὛὝὟ-ώᾀ-ᾴᾶ-ῄῆ-ΐῖ-Ί῝-`ῲ-ῴῶ-῾]') THEN translate(pt__f2_p_x1, (SELECT fold1_from FROM pt__fold), (SELECT fold1_to FROM pt__fold)) ELSE pt__f2_p_x1 END AS pt__f2_p_x2,
+    CASE WHEN (pt__f5_p_x1 RLIKE '[ͰͲʹ-Ͷͺ;Ϳ΄-ΊΌΎ-ΡΣ-ΰςϊ-ϖϘϚϜϞϠϢϤϦϨϪϬϮϰ-ϲϴ-ϷϹϺϽ-Яйѐёѓїќ-ўѠѢѤѦѨѪѬѮѰѲѴѶ-ѸѺѼѾҀ҂-ҊҌҎҐҒҔҖҘҚҜҞҠҢҤҦҨҪҬҮҰҲҴҶҸҺҼҾӀ-ӃӅӇӉӋӍӐ-ӔӖ-ӘӚ-ӠӢ-ӨӪ-ӶӸ-ӺӼӾԀԂԄԆԈԊԌԎԐԒԔԖԘԚԜԞԠԢԤԦԨԪԬԮԱ-Ֆ՚-՟։֊֍-֏ἀ-ἕἘ-Ἕἠ-ὅὈ-Ὅὐ-ὗὙὛὝὟ-ώᾀ-ᾴᾶ-ῄῆ-ΐῖ-Ί῝-`ῲ-ῴῶ-῾]') THEN translate(pt__f5_p_x1, (SELECT fold1_from FROM pt__fold), (SELECT fold1_to FROM pt__fold)) ELSE pt__f5_p_x1 END AS pt__f5_p_x2
+  FROM pt__words2
+),
+-- words as the engine folds them (engine/text.ts): lower case, no accents, one space between, step 4
+pt__words4 AS (
+  SELECT *,
+    CASE WHEN (pt__f2_p_x2 RLIKE '[  -․‧-′‵‸-※‽-⁆⁊-⁖⁘-\u2064\u2066-ⁱ⁴-₎ₐ-ₜ₠-₧₩-⃁⃐-⃰ℂ℄ℇ℈ℊ-ℕ℗-℟℣-℺ℼ-⅍⅏ⅠⅤⅩⅬ-ⅰⅴⅹⅼ-ⅿↃ↊↋　-〄〈-〠〪-〰〶-〺〽-〿がぎぐげござじずぜぞだぢづでどばぱびぴぶぷべぺぼぽゔ゙-゜ゞ゠ガギグゲゴザジズゼゾダヂヅデドバパビピブプベペボポヴヷ-・ヾ\ufeff！-ﾟ￠-￦￨-￮]') THEN translate(pt__f2_p_x2, (SELECT fold2_from FROM pt__fold), (SELECT fold2_to FROM pt__fold)) ELSE pt__f2_p_x2 END AS pt__f2_p_x3,
+    CASE WHEN (pt__f5_p_x2 RLIKE '[  -․‧-′‵‸-※‽-⁆⁊-⁖⁘-\u2064\u2066-ⁱ⁴-₎ₐ-ₜ₠-₧₩-⃁⃐-⃰ℂ℄ℇ℈ℊ-ℕ℗-℟℣-℺ℼ-⅍⅏ⅠⅤⅩⅬ-ⅰⅴⅹⅼ-ⅿↃ↊↋　-〄〈-〠〪-〰〶-〺〽-〿がぎぐげござじずぜぞだぢづでどばぱびぴぶぷべぺぼぽゔ゙-゜ゞ゠ガギグゲゴザジズゼゾダヂヅデドバパビピブプベペボポヴヷ-・ヾ\ufeff！-ﾟ￠-￦￨-￮]') THEN translate(pt__f5_p_x2, (SELECT fold2_from FROM pt__fold), (SELECT fold2_to FROM pt__fold)) ELSE pt__f5_p_x2 END AS pt__f5_p_x3
+  FROM pt__words3
+),
+-- words as the engine folds them (engine/text.ts): lower case, no accents, one space between, step 5
+pt__words5 AS (
+  SELECT *,
+    CASE WHEN (pt__f2_p_x3 RLIKE '[\u0001-\u001f!-/:-`{-\u007f]') THEN translate(pt__f2_p_x3, (SELECT fold3_from FROM pt__fold), (SELECT fold3_to FROM pt__fold)) ELSE pt__f2_p_x3 END AS pt__f2_p_x4,
+    CASE WHEN (pt__f5_p_x3 RLIKE '[\u0001-\u001f!-/:-`{-\u007f]') THEN translate(pt__f5_p_x3, (SELECT fold3_from FROM pt__fold), (SELECT fold3_to FROM pt__fold)) ELSE pt__f5_p_x3 END AS pt__f5_p_x4
+  FROM pt__words4
+),
+-- words as the engine folds them (engine/text.ts): lower case, no accents, one space between, step 6
+pt__words6 AS (
+  SELECT *,
+    coalesce(pt__f2_p_ascii, trim(regexp_replace(pt__f2_p_x4, '  +', ' '))) AS pt__f2_p,
+    coalesce(pt__f5_p_ascii, trim(regexp_replace(pt__f5_p_x4, '  +', ' '))) AS pt__f5_p
+  FROM pt__words5
+),
+-- numbers as people write them (engine/parse-number.ts)
+pt__numbers1 AS (
+  SELECT *,
+    regexp_replace(pt__f3_v, '^[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]+|[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]+\\z', '') AS pt__f3_n_t
+  FROM pt__words6
+),
+-- numbers as people write them (engine/parse-number.ts), step 2
+pt__numbers2 AS (
+  SELECT *,
+    (pt__f3_n_t RLIKE '€|(?:^|[^A-Za-z0-9_])[Ee][Uu][Rr](?:[^A-Za-z0-9_]|\\z)') AS pt__f3_n_euro,
+    CASE WHEN (pt__f3_n_t RLIKE '^[(]') AND (pt__f3_n_t RLIKE '[)]\\z') THEN CAST(-1.0 AS DOUBLE) ELSE CAST(1.0 AS DOUBLE) END AS pt__f3_n_sign,
+    CASE WHEN (pt__f3_n_t RLIKE '^[(]') AND (pt__f3_n_t RLIKE '[)]\\z') THEN regexp_replace(pt__f3_n_t, '^[(][\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*|[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*[)]\\z', '') ELSE pt__f3_n_t END AS pt__f3_n_s1
+  FROM pt__numbers1
+),
+-- numbers as people write them (engine/parse-number.ts), step 3
+pt__numbers3 AS (
+  SELECT *,
+    (pt__f3_n_s1 RLIKE '^[+-]?[0-9]+(?:[.][0-9]+)?[Ee][+-]?[0-9]+\\z') AS pt__f3_n_exp,
+    (pt__f3_n_s1 RLIKE '^(?:(?:~|≈|[Aa][Pp][Pp][Rr][Oo][Xx][.]?|[Aa][Bb][Oo][Uu][Tt]|[Aa][Rr][Oo][Uu][Nn][Dd]|[Cc][Aa][.]?|[Cc][Ii][Rr][Cc][Aa]|[Ee][Ss][Tt][.]?|>=|<=|>|<|≥|≤|[Oo][Vv][Ee][Rr]|[Uu][Nn][Dd][Ee][Rr]|[Uu][Pp] [Tt][Oo]|[Mm][Oo][Rr][Ee] [Tt][Hh][Aa][Nn]|[Ll][Ee][Ss][Ss] [Tt][Hh][Aa][Nn])[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*)?[-−]') AS pt__f3_n_neg1,
+    regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(pt__f3_n_s1, '^(?:~|≈|[Aa][Pp][Pp][Rr][Oo][Xx][.]?|[Aa][Bb][Oo][Uu][Tt]|[Aa][Rr][Oo][Uu][Nn][Dd]|[Cc][Aa][.]?|[Cc][Ii][Rr][Cc][Aa]|[Ee][Ss][Tt][.]?|>=|<=|>|<|≥|≤|[Oo][Vv][Ee][Rr]|[Uu][Nn][Dd][Ee][Rr]|[Uu][Pp] [Tt][Oo]|[Mm][Oo][Rr][Ee] [Tt][Hh][Aa][Nn]|[Ll][Ee][Ss][Ss] [Tt][Hh][Aa][Nn])[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*', ''), '^[-−][\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*', ''), '^(?:[$€£¥₹₽₩₺₫฿]|(?:[Uu][Ss]|[Aa][Uu]|[Cc][Aa]|[Hh][Kk]|[Nn][Zz]|[Ss])[$]|[Uu][Ss][Dd]|[Ee][Uu][Rr]|[Gg][Bb][Pp]|[Cc][Nn][Yy]|[Rr][Mm][Bb]|[Jj][Pp][Yy]|[Ii][Nn][Rr]|[Rr][Uu][Bb]|[Kk][Rr][Ww]|[Tt][Rr][Yy]|[Aa][Uu][Dd]|[Cc][Aa][Dd]|[Cc][Hh][Ff]|[Ss][Ee][Kk]|[Nn][Oo][Kk]|[Dd][Kk][Kk]|[Pp][Ll][Nn]|[Cc][Zz][Kk]|[Hh][Uu][Ff]|[Bb][Rr][Ll]|[Mm][Xx][Nn]|[Hh][Kk][Dd]|[Ss][Gg][Dd]|[Aa][Ee][Dd]|[Ss][Aa][Rr]|[Zz][Aa][Rr]|[Vv][Nn][Dd]|[Tt][Hh][Bb]|[Ii][Dd][Rr]|[Mm][Yy][Rr]|[Pp][Hh][Pp])[.]?[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*', ''), '[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*(?:[$€£¥₹₽₩₺₫฿]|[Uu][Ss][Dd]|[Ee][Uu][Rr]|[Gg][Bb][Pp]|[Cc][Nn][Yy]|[Rr][Mm][Bb]|[Jj][Pp][Yy]|[Ii][Nn][Rr]|[Rr][Uu][Bb]|[Kk][Rr][Ww]|[Tt][Rr][Yy]|[Aa][Uu][Dd]|[Cc][Aa][Dd]|[Cc][Hh][Ff]|[Ss][Ee][Kk]|[Nn][Oo][Kk]|[Dd][Kk][Kk]|[Pp][Ll][Nn]|[Cc][Zz][Kk]|[Hh][Uu][Ff]|[Bb][Rr][Ll]|[Mm][Xx][Nn]|[Hh][Kk][Dd]|[Ss][Gg][Dd]|[Aa][Ee][Dd]|[Ss][Aa][Rr]|[Zz][Aa][Rr]|[Vv][Nn][Dd]|[Tt][Hh][Bb]|[Ii][Dd][Rr]|[Mm][Yy][Rr]|[Pp][Hh][Pp])\\z', ''), '^(?:~|≈|[Aa][Pp][Pp][Rr][Oo][Xx][.]?|[Aa][Bb][Oo][Uu][Tt]|[Aa][Rr][Oo][Uu][Nn][Dd]|[Cc][Aa][.]?|[Cc][Ii][Rr][Cc][Aa]|[Ee][Ss][Tt][.]?|>=|<=|>|<|≥|≤|[Oo][Vv][Ee][Rr]|[Uu][Nn][Dd][Ee][Rr]|[Uu][Pp] [Tt][Oo]|[Mm][Oo][Rr][Ee] [Tt][Hh][Aa][Nn]|[Ll][Ee][Ss][Ss] [Tt][Hh][Aa][Nn])[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*', '') AS pt__f3_n_s4
+  FROM pt__numbers2
+),
+-- numbers as people write them (engine/parse-number.ts), step 4
+pt__numbers4 AS (
+  SELECT *,
+    (pt__f3_n_neg1 OR (pt__f3_n_s4 RLIKE '^[-−]')) AS pt__f3_n_neg,
+    CASE WHEN pt__f3_n_neg1 THEN pt__f3_n_s4 ELSE regexp_replace(pt__f3_n_s4, '^[-−][\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*', '') END AS pt__f3_n_s
+  FROM pt__numbers3
+),
+-- numbers as people write them (engine/parse-number.ts), step 5
+pt__numbers5 AS (
+  SELECT *,
+    CASE WHEN pt__f3_n_exp THEN 'exp' WHEN NOT pt__f3_n_neg AND (pt__f3_n_s RLIKE "^(?:[0-9](?:[0-9.,'   ]*[0-9])?|[.,][0-9]+)(?:[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*[A-Za-z]{1,9})?[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*(?:-|–|—|to|bis|a)[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*(?:[0-9](?:[0-9.,'   ]*[0-9])?|[.,][0-9]+)") THEN CASE WHEN (pt__f3_n_s RLIKE "^(?:[0-9](?:[0-9.,'   ]*[0-9])?|[.,][0-9]+)(?:[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*[A-Za-z]{1,9})?[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*(?:-|–|—|to|bis|a)[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*(?:[0-9](?:[0-9.,'   ]*[0-9])?|[.,][0-9]+)(?:[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*(?:[A-Za-z]{1,9})?[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*%)?[A-Za-zªµºÀ-ÖØ-öø-ˁˆ-ˑˠ-ˤˬˮͰ-ʹͶͷͺ-ͽͿΆΈ-ΊΌΎ-ΡΣ-ϵϷ-ҁҊ-ԯḀ-ỿℂℇℊ-ℓℕℙ-ℝℤΩℨK-ℭℯ-ℹℼ-ℿⅅ-ⅉⅎ\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff/.+*]*\\z") THEN 'band' END WHEN (pt__f3_n_s RLIKE "^[+-]?(?:[0-9](?:[0-9.,'   ]*[0-9])?|[.,][0-9]+)(?:[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*(?:[A-Za-z]{1,9})?[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*%)?[A-Za-zªµºÀ-ÖØ-öø-ˁˆ-ˑˠ-ˤˬˮͰ-ʹͶͷͺ-ͽͿΆΈ-ΊΌΎ-ΡΣ-ϵϷ-ҁҊ-ԯḀ-ỿℂℇℊ-ℓℕℙ-ℝℤΩℨK-ℭℯ-ℹℼ-ℿⅅ-ⅉⅎ\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff/.+*]*\\z") THEN 'single' END AS pt__f3_n_kind,
+    CASE WHEN pt__f3_n_exp THEN CASE WHEN pt__f3_n_s1 RLIKE '^[+-]?([0-9]+(?:[.][0-9]+)?)[Ee]' THEN regexp_extract(pt__f3_n_s1, '^[+-]?([0-9]+(?:[.][0-9]+)?)[Ee]', 1) END ELSE translate(CASE WHEN pt__f3_n_s RLIKE "^[+-]?([0-9](?:[0-9.,'   ]*[0-9])?|[.,][0-9]+)(?:[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*([A-Za-z]{1,9}))?" THEN regexp_extract(pt__f3_n_s, "^[+-]?([0-9](?:[0-9.,'   ]*[0-9])?|[.,][0-9]+)(?:[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*([A-Za-z]{1,9}))?", 1) END, "'   ", '') END AS pt__f3_n_xc,
+    CASE WHEN pt__f3_n_exp THEN CASE WHEN pt__f3_n_s1 RLIKE '[Ee]([+-]?[0-9]+)\\z' THEN regexp_extract(pt__f3_n_s1, '[Ee]([+-]?[0-9]+)\\z', 1) END END AS pt__f3_n_xe,
+    translate(CASE WHEN pt__f3_n_s RLIKE "^(?:[0-9](?:[0-9.,'   ]*[0-9])?|[.,][0-9]+)(?:[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*([A-Za-z]{1,9}))?[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*(?:-|–|—|to|bis|a)[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*([0-9](?:[0-9.,'   ]*[0-9])?|[.,][0-9]+)(?:[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*([A-Za-z]{1,9}))?" THEN regexp_extract(pt__f3_n_s, "^(?:[0-9](?:[0-9.,'   ]*[0-9])?|[.,][0-9]+)(?:[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*([A-Za-z]{1,9}))?[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*(?:-|–|—|to|bis|a)[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*([0-9](?:[0-9.,'   ]*[0-9])?|[.,][0-9]+)(?:[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*([A-Za-z]{1,9}))?", 2) END, "'   ", '') AS pt__f3_n_yc,
+    lower(CASE WHEN pt__f3_n_s RLIKE "^[+-]?([0-9](?:[0-9.,'   ]*[0-9])?|[.,][0-9]+)(?:[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*([A-Za-z]{1,9}))?" THEN regexp_extract(pt__f3_n_s, "^[+-]?([0-9](?:[0-9.,'   ]*[0-9])?|[.,][0-9]+)(?:[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*([A-Za-z]{1,9}))?", 2) END) AS pt__f3_n_sw,
+    lower(CASE WHEN pt__f3_n_s RLIKE "^(?:[0-9](?:[0-9.,'   ]*[0-9])?|[.,][0-9]+)(?:[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*([A-Za-z]{1,9}))?[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*(?:-|–|—|to|bis|a)[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*([0-9](?:[0-9.,'   ]*[0-9])?|[.,][0-9]+)(?:[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*([A-Za-z]{1,9}))?" THEN regexp_extract(pt__f3_n_s, "^(?:[0-9](?:[0-9.,'   ]*[0-9])?|[.,][0-9]+)(?:[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*([A-Za-z]{1,9}))?[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*(?:-|–|—|to|bis|a)[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*([0-9](?:[0-9.,'   ]*[0-9])?|[.,][0-9]+)(?:[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*([A-Za-z]{1,9}))?", 1) END) AS pt__f3_n_aw,
+    lower(CASE WHEN pt__f3_n_s RLIKE "^(?:[0-9](?:[0-9.,'   ]*[0-9])?|[.,][0-9]+)(?:[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*([A-Za-z]{1,9}))?[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*(?:-|–|—|to|bis|a)[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*([0-9](?:[0-9.,'   ]*[0-9])?|[.,][0-9]+)(?:[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*([A-Za-z]{1,9}))?" THEN regexp_extract(pt__f3_n_s, "^(?:[0-9](?:[0-9.,'   ]*[0-9])?|[.,][0-9]+)(?:[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*([A-Za-z]{1,9}))?[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*(?:-|–|—|to|bis|a)[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*([0-9](?:[0-9.,'   ]*[0-9])?|[.,][0-9]+)(?:[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*([A-Za-z]{1,9}))?", 3) END) AS pt__f3_n_bw
+  FROM pt__numbers4
+),
+-- numbers as people write them (engine/parse-number.ts), step 6
+pt__numbers6 AS (
+  SELECT *,
+    regexp_replace(regexp_replace(pt__f3_n_xc, '[.,]', ''), '^0+|0+$', '') AS pt__f3_n_xsig,
+    char_length(regexp_replace(regexp_replace(pt__f3_n_xc, '[.,]', ''), '^0+', '')) + coalesce(CASE WHEN (pt__f3_n_xe RLIKE '[1-9][0-9]{9}') THEN CASE WHEN (pt__f3_n_xe RLIKE '^-') THEN -1000000000 ELSE 1000000000 END ELSE CAST(pt__f3_n_xe AS BIGINT) END, 0) - CASE WHEN (pt__f3_n_xc RLIKE '^(?:[0-9]+|[1-9][0-9]{0,2},[0-9]{3}|[0-9]{1,3}(?:,[0-9]{3}){2,}|[0-9]{1,3}(?:[.][0-9]{3}){2,})\\z') OR (pt__f3_n_euro AND (pt__f3_n_xc RLIKE '^[1-9][0-9]{0,2}[.][0-9]{3}\\z')) THEN 0 WHEN (pt__f3_n_xc RLIKE '^(?:[0-9]*[.,][0-9]+|[0-9]{1,3}(?:,[0-9]{3})+[.][0-9]+|[0-9]{1,3}(?:[.][0-9]{3})+,[0-9]+)\\z') THEN char_length(regexp_replace(pt__f3_n_xc, '^[0-9.,]*[.,]', '')) END AS pt__f3_n_xp,
+    regexp_replace(regexp_replace(pt__f3_n_yc, '[.,]', ''), '^0+|0+$', '') AS pt__f3_n_ysig,
+    char_length(regexp_replace(regexp_replace(pt__f3_n_yc, '[.,]', ''), '^0+', '')) + 0 - CASE WHEN (pt__f3_n_yc RLIKE '^(?:[0-9]+|[1-9][0-9]{0,2},[0-9]{3}|[0-9]{1,3}(?:,[0-9]{3}){2,}|[0-9]{1,3}(?:[.][0-9]{3}){2,})\\z') OR (pt__f3_n_euro AND (pt__f3_n_yc RLIKE '^[1-9][0-9]{0,2}[.][0-9]{3}\\z')) THEN 0 WHEN (pt__f3_n_yc RLIKE '^(?:[0-9]*[.,][0-9]+|[0-9]{1,3}(?:,[0-9]{3})+[.][0-9]+|[0-9]{1,3}(?:[.][0-9]{3})+,[0-9]+)\\z') THEN char_length(regexp_replace(pt__f3_n_yc, '^[0-9.,]*[.,]', '')) END AS pt__f3_n_yp,
+    CASE pt__f3_n_kind WHEN 'band' THEN CASE WHEN coalesce(pt__f3_n_aw, '') = '' THEN NULL WHEN pt__f3_n_aw IN ('k', 'thousand', 'thousands', 'tsd', 'ths') THEN CAST(1000.0 AS DOUBLE) WHEN pt__f3_n_aw IN ('m', 'mm', 'mn', 'mio', 'mln', 'million', 'millions') THEN CAST(1000000.0 AS DOUBLE) WHEN pt__f3_n_aw IN ('b', 'bn', 'bln', 'mrd', 'billion', 'billions') THEN CAST(1000000000.0 AS DOUBLE) ELSE CAST(1.0 AS DOUBLE) END WHEN 'single' THEN CASE WHEN coalesce(pt__f3_n_sw, '') = '' THEN CAST(1.0 AS DOUBLE) WHEN pt__f3_n_sw IN ('k', 'thousand', 'thousands', 'tsd', 'ths') THEN CAST(1000.0 AS DOUBLE) WHEN pt__f3_n_sw IN ('m', 'mm', 'mn', 'mio', 'mln', 'million', 'millions') THEN CAST(1000000.0 AS DOUBLE) WHEN pt__f3_n_sw IN ('b', 'bn', 'bln', 'mrd', 'billion', 'billions') THEN CAST(1000000000.0 AS DOUBLE) ELSE CAST(1.0 AS DOUBLE) END ELSE CAST(1.0 AS DOUBLE) END AS pt__f3_n_xm,
+    CASE WHEN coalesce(pt__f3_n_bw, '') = '' THEN CAST(1.0 AS DOUBLE) WHEN pt__f3_n_bw IN ('k', 'thousand', 'thousands', 'tsd', 'ths') THEN CAST(1000.0 AS DOUBLE) WHEN pt__f3_n_bw IN ('m', 'mm', 'mn', 'mio', 'mln', 'million', 'millions') THEN CAST(1000000.0 AS DOUBLE) WHEN pt__f3_n_bw IN ('b', 'bn', 'bln', 'mrd', 'billion', 'billions') THEN CAST(1000000000.0 AS DOUBLE) ELSE CAST(1.0 AS DOUBLE) END AS pt__f3_n_ym,
+    CASE pt__f3_n_kind WHEN 'exp' THEN CASE WHEN (pt__f3_n_s1 RLIKE '^-') THEN -pt__f3_n_sign ELSE pt__f3_n_sign END WHEN 'band' THEN pt__f3_n_sign ELSE CASE WHEN pt__f3_n_neg <> (pt__f3_n_s RLIKE '^-') THEN -pt__f3_n_sign ELSE pt__f3_n_sign END END AS pt__f3_n_sgn
+  FROM pt__numbers5
+),
+-- numbers as people write them (engine/parse-number.ts), step 7
+pt__numbers7 AS (
+  SELECT *,
+    CASE WHEN pt__f3_n_xp IS NULL THEN NULL WHEN pt__f3_n_xsig = '' THEN CAST(0.0 AS DOUBLE) WHEN pt__f3_n_xp > 309 OR (pt__f3_n_xp = 309 AND pt__f3_n_xsig > '1797693134862315807937289714053034150799') THEN NULL WHEN pt__f3_n_xp < -323 OR (pt__f3_n_xp = -323 AND pt__f3_n_xsig <= '2470328229206232720882843964341106861825') THEN CAST(0.0 AS DOUBLE) ELSE CAST('0.' || pt__f3_n_xsig || 'e' || CAST(pt__f3_n_xp AS STRING) AS DOUBLE) END AS pt__f3_n_x,
+    CASE WHEN pt__f3_n_yp IS NULL THEN NULL WHEN pt__f3_n_ysig = '' THEN CAST(0.0 AS DOUBLE) WHEN pt__f3_n_yp > 309 OR (pt__f3_n_yp = 309 AND pt__f3_n_ysig > '1797693134862315807937289714053034150799') THEN NULL WHEN pt__f3_n_yp < -323 OR (pt__f3_n_yp = -323 AND pt__f3_n_ysig <= '2470328229206232720882843964341106861825') THEN CAST(0.0 AS DOUBLE) ELSE CAST('0.' || pt__f3_n_ysig || 'e' || CAST(pt__f3_n_yp AS STRING) AS DOUBLE) END AS pt__f3_n_y,
+    coalesce(pt__f3_n_xm, pt__f3_n_ym) AS pt__f3_n_xmul
+  FROM pt__numbers6
+),
+-- numbers as people write them (engine/parse-number.ts), step 8
+pt__numbers8 AS (
+  SELECT *,
+    CASE WHEN pt__f3_n_kind = 'band' THEN CASE WHEN greatest(pt__f3_n_x, CAST(1.0 AS DOUBLE)) * CAST(5.421010862427522e-20 AS DOUBLE) * pt__f3_n_xmul + greatest(pt__f3_n_y, CAST(1.0 AS DOUBLE)) * CAST(5.421010862427522e-20 AS DOUBLE) * pt__f3_n_ym >= CAST(9.7453140114e+288 AS DOUBLE) THEN NULL WHEN pt__f3_n_x * pt__f3_n_xmul + pt__f3_n_y * pt__f3_n_ym = CAST(5e-324 AS DOUBLE) THEN CAST(0.0 AS DOUBLE) ELSE pt__f3_n_sgn * ((pt__f3_n_x * pt__f3_n_xmul + pt__f3_n_y * pt__f3_n_ym) / CAST(2.0 AS DOUBLE)) + CAST(0.0 AS DOUBLE) END WHEN pt__f3_n_kind IS NOT NULL THEN CASE WHEN greatest(pt__f3_n_x, CAST(1.0 AS DOUBLE)) * CAST(5.421010862427522e-20 AS DOUBLE) * pt__f3_n_xmul >= CAST(9.7453140114e+288 AS DOUBLE) THEN NULL ELSE pt__f3_n_sgn * pt__f3_n_x * pt__f3_n_xmul + CAST(0.0 AS DOUBLE) END END AS pt__f3_n
+  FROM pt__numbers7
+),
+-- each criterion's, disqualify rule's and segment rule's test: match 0..1 (NULL: blank or unreadable) and its detail
+pt__tests AS (
+  SELECT *,
+    -- criterion "trade-buyer": type has any of ["wholesal*","distributor","cash and carry"]
+    CASE WHEN pt__f2_b THEN NULL ELSE CASE WHEN CASE WHEN (' ' || pt__f2_p || ' ') RLIKE ' (wholesal[^ ]*) ' THEN regexp_extract((' ' || pt__f2_p || ' '), ' (wholesal[^ ]*) ', 1) END IS NOT NULL OR CASE WHEN instr((' ' || pt__f2_p || ' '), ' distributor ') > 0 THEN 'distributor' END IS NOT NULL OR CASE WHEN (' ' || pt__f2_p || ' ') RLIKE ' (cash and carry) ' THEN regexp_extract((' ' || pt__f2_p || ' '), ' (cash and carry) ', 1) END IS NOT NULL THEN CAST(1.0 AS DOUBLE) ELSE CAST(0.0 AS DOUBLE) END END AS pt__c1_m,
+    CASE WHEN pt__f2_b THEN 'missing' ELSE CASE WHEN CASE WHEN (' ' || pt__f2_p || ' ') RLIKE ' (wholesal[^ ]*) ' THEN regexp_extract((' ' || pt__f2_p || ' '), ' (wholesal[^ ]*) ', 1) END IS NOT NULL OR CASE WHEN instr((' ' || pt__f2_p || ' '), ' distributor ') > 0 THEN 'distributor' END IS NOT NULL OR CASE WHEN (' ' || pt__f2_p || ' ') RLIKE ' (cash and carry) ' THEN regexp_extract((' ' || pt__f2_p || ' '), ' (cash and carry) ', 1) END IS NOT NULL THEN concat_ws(', ', CASE WHEN (' ' || pt__f2_p || ' ') RLIKE ' (wholesal[^ ]*) ' THEN regexp_extract((' ' || pt__f2_p || ' '), ' (wholesal[^ ]*) ', 1) END, CASE WHEN coalesce(CASE WHEN (' ' || pt__f2_p || ' ') RLIKE ' (wholesal[^ ]*) ' THEN regexp_extract((' ' || pt__f2_p || ' '), ' (wholesal[^ ]*) ', 1) END, '') <> CASE WHEN instr((' ' || pt__f2_p || ' '), ' distributor ') > 0 THEN 'distributor' END AND TRUE THEN CASE WHEN instr((' ' || pt__f2_p || ' '), ' distributor ') > 0 THEN 'distributor' END END, CASE WHEN coalesce(CASE WHEN (' ' || pt__f2_p || ' ') RLIKE ' (wholesal[^ ]*) ' THEN regexp_extract((' ' || pt__f2_p || ' '), ' (wholesal[^ ]*) ', 1) END, '') <> CASE WHEN (' ' || pt__f2_p || ' ') RLIKE ' (cash and carry) ' THEN regexp_extract((' ' || pt__f2_p || ' '), ' (cash and carry) ', 1) END AND coalesce(CASE WHEN instr((' ' || pt__f2_p || ' '), ' distributor ') > 0 THEN 'distributor' END, '') <> CASE WHEN (' ' || pt__f2_p || ' ') RLIKE ' (cash and carry) ' THEN regexp_extract((' ' || pt__f2_p || ' '), ' (cash and carry) ', 1) END AND TRUE THEN CASE WHEN (' ' || pt__f2_p || ' ') RLIKE ' (cash and carry) ' THEN regexp_extract((' ' || pt__f2_p || ' '), ' (cash and carry) ', 1) END END) ELSE 'no keyword' END END AS pt__c1_d,
+    NOT pt__f2_b AS pt__c1_ok,
+    -- criterion "size": employees in range {"min":10,"ideal":200,"max":5000,"scale":"log"}
+    CASE WHEN pt__f3_b THEN NULL WHEN CASE WHEN pt__f3_n IS NULL THEN '"' || regexp_replace(pt__f3_v, '^[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]+|[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]+\\z', '') || CASE WHEN (pt__f3_v RLIKE '^[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*[+-]?(?:[Nn][Aa][Nn]|[Ii][Nn][Ff]|[Ii][Nn][Ff][Ii][Nn][Ii][Tt][Yy]|∞)[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*\\z') THEN '" is not a finite number' WHEN (pt__f3_v RLIKE '^[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*[+-]?[0-9]+(?:[.][0-9]+)?[Ee][+-]?[0-9]+[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*\\z') THEN '" is beyond the largest number (about 1.8e308)' ELSE '" is not a number' END END IS NOT NULL THEN NULL ELSE CASE WHEN pt__f3_n > CAST(5000.0 AS DOUBLE) THEN CAST(0.0 AS DOUBLE) WHEN pt__f3_n < CAST(10.0 AS DOUBLE) THEN CAST(0.0 AS DOUBLE) WHEN pt__f3_n >= CAST(200.0 AS DOUBLE) THEN CAST(1.0 AS DOUBLE) ELSE least(CAST(1.0 AS DOUBLE), greatest(CAST(0.0 AS DOUBLE), (ln(CAST(1.0 AS DOUBLE) + greatest(pt__f3_n, CAST(0.0 AS DOUBLE))) - CAST(2.3978952727983707 AS DOUBLE)) / CAST(2.905409635260705 AS DOUBLE))) END END AS pt__c2_m,
+    CASE WHEN pt__f3_b THEN 'missing' WHEN CASE WHEN pt__f3_n IS NULL THEN '"' || regexp_replace(pt__f3_v, '^[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]+|[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]+\\z', '') || CASE WHEN (pt__f3_v RLIKE '^[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*[+-]?(?:[Nn][Aa][Nn]|[Ii][Nn][Ff]|[Ii][Nn][Ff][Ii][Nn][Ii][Tt][Yy]|∞)[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*\\z') THEN '" is not a finite number' WHEN (pt__f3_v RLIKE '^[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*[+-]?[0-9]+(?:[.][0-9]+)?[Ee][+-]?[0-9]+[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*\\z') THEN '" is beyond the largest number (about 1.8e308)' ELSE '" is not a number' END END IS NOT NULL THEN CASE WHEN pt__f3_n IS NULL THEN '"' || regexp_replace(pt__f3_v, '^[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]+|[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]+\\z', '') || CASE WHEN (pt__f3_v RLIKE '^[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*[+-]?(?:[Nn][Aa][Nn]|[Ii][Nn][Ff]|[Ii][Nn][Ff][Ii][Nn][Ii][Tt][Yy]|∞)[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*\\z') THEN '" is not a finite number' WHEN (pt__f3_v RLIKE '^[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*[+-]?[0-9]+(?:[.][0-9]+)?[Ee][+-]?[0-9]+[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*\\z') THEN '" is beyond the largest number (about 1.8e308)' ELSE '" is not a number' END END ELSE CASE WHEN abs(pt__f3_n) >= CAST(1000000000.0 AS DOUBLE) THEN CASE WHEN pt__f3_n < CAST(0.0 AS DOUBLE) THEN '-' ELSE '' END || CASE WHEN abs(pt__f3_n) / CAST(1000000000.0 AS DOUBLE) >= CAST(100.0 AS DOUBLE) THEN CASE WHEN floor(abs(pt__f3_n) / CAST(1000000000.0 AS DOUBLE) + CAST(0.5 AS DOUBLE)) < CAST(1e+21 AS DOUBLE) THEN CAST(CAST(floor(abs(pt__f3_n) / CAST(1000000000.0 AS DOUBLE) + CAST(0.5 AS DOUBLE)) AS DECIMAL(38, 0)) AS STRING) ELSE CAST(floor(abs(pt__f3_n) / CAST(1000000000.0 AS DOUBLE) + CAST(0.5 AS DOUBLE)) AS STRING) END ELSE CAST(CAST(floor(floor(abs(pt__f3_n) / CAST(1000000000.0 AS DOUBLE) * CAST(10.0 AS DOUBLE) + CAST(0.5 AS DOUBLE)) / CAST(10.0 AS DOUBLE)) AS DECIMAL(38, 0)) AS STRING) || regexp_replace('.' || substr(CAST(CAST(floor(abs(pt__f3_n) / CAST(1000000000.0 AS DOUBLE) * CAST(10.0 AS DOUBLE) + CAST(0.5 AS DOUBLE)) - floor(floor(abs(pt__f3_n) / CAST(1000000000.0 AS DOUBLE) * CAST(10.0 AS DOUBLE) + CAST(0.5 AS DOUBLE)) / CAST(10.0 AS DOUBLE)) * CAST(10.0 AS DOUBLE) + CAST(10.0 AS DOUBLE) AS DECIMAL(38, 0)) AS STRING), 2), '[.]?0+\\z', '') END || 'B' WHEN abs(pt__f3_n) >= CAST(1000000.0 AS DOUBLE) THEN CASE WHEN pt__f3_n < CAST(0.0 AS DOUBLE) THEN '-' ELSE '' END || CASE WHEN abs(pt__f3_n) / CAST(1000000.0 AS DOUBLE) >= CAST(100.0 AS DOUBLE) THEN CAST(CAST(floor(abs(pt__f3_n) / CAST(1000000.0 AS DOUBLE) + CAST(0.5 AS DOUBLE)) AS DECIMAL(38, 0)) AS STRING) ELSE CAST(CAST(floor(floor(abs(pt__f3_n) / CAST(1000000.0 AS DOUBLE) * CAST(10.0 AS DOUBLE) + CAST(0.5 AS DOUBLE)) / CAST(10.0 AS DOUBLE)) AS DECIMAL(38, 0)) AS STRING) || regexp_replace('.' || substr(CAST(CAST(floor(abs(pt__f3_n) / CAST(1000000.0 AS DOUBLE) * CAST(10.0 AS DOUBLE) + CAST(0.5 AS DOUBLE)) - floor(floor(abs(pt__f3_n) / CAST(1000000.0 AS DOUBLE) * CAST(10.0 AS DOUBLE) + CAST(0.5 AS DOUBLE)) / CAST(10.0 AS DOUBLE)) * CAST(10.0 AS DOUBLE) + CAST(10.0 AS DOUBLE) AS DECIMAL(38, 0)) AS STRING), 2), '[.]?0+\\z', '') END || 'M' WHEN abs(pt__f3_n) >= CAST(1000.0 AS DOUBLE) THEN CASE WHEN pt__f3_n < CAST(0.0 AS DOUBLE) THEN '-' ELSE '' END || CASE WHEN abs(pt__f3_n) / CAST(1000.0 AS DOUBLE) >= CAST(100.0 AS DOUBLE) THEN CAST(CAST(floor(abs(pt__f3_n) / CAST(1000.0 AS DOUBLE) + CAST(0.5 AS DOUBLE)) AS DECIMAL(38, 0)) AS STRING) ELSE CAST(CAST(floor(floor(abs(pt__f3_n) / CAST(1000.0 AS DOUBLE) * CAST(10.0 AS DOUBLE) + CAST(0.5 AS DOUBLE)) / CAST(10.0 AS DOUBLE)) AS DECIMAL(38, 0)) AS STRING) || regexp_replace('.' || substr(CAST(CAST(floor(abs(pt__f3_n) / CAST(1000.0 AS DOUBLE) * CAST(10.0 AS DOUBLE) + CAST(0.5 AS DOUBLE)) - floor(floor(abs(pt__f3_n) / CAST(1000.0 AS DOUBLE) * CAST(10.0 AS DOUBLE) + CAST(0.5 AS DOUBLE)) / CAST(10.0 AS DOUBLE)) * CAST(10.0 AS DOUBLE) + CAST(10.0 AS DOUBLE) AS DECIMAL(38, 0)) AS STRING), 2), '[.]?0+\\z', '') END || 'k' WHEN pt__f3_n = floor(pt__f3_n) THEN CAST(CAST(pt__f3_n AS DECIMAL(38, 0)) AS STRING) ELSE CASE WHEN pt__f3_n < CAST(0.0 AS DOUBLE) THEN '-' ELSE '' END || CAST(CAST(floor(floor(abs(pt__f3_n) * CAST(100.0 AS DOUBLE) + CAST(0.5 AS DOUBLE)) / CAST(100.0 AS DOUBLE)) AS DECIMAL(38, 0)) AS STRING) || regexp_replace('.' || substr(CAST(CAST(floor(abs(pt__f3_n) * CAST(100.0 AS DOUBLE) + CAST(0.5 AS DOUBLE)) - floor(floor(abs(pt__f3_n) * CAST(100.0 AS DOUBLE) + CAST(0.5 AS DOUBLE)) / CAST(100.0 AS DOUBLE)) * CAST(100.0 AS DOUBLE) + CAST(100.0 AS DOUBLE) AS DECIMAL(38, 0)) AS STRING), 2), '[.]?0+\\z', '') END END AS pt__c2_d,
+    NOT pt__f3_b AND CASE WHEN pt__f3_n IS NULL THEN '"' || regexp_replace(pt__f3_v, '^[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]+|[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]+\\z', '') || CASE WHEN (pt__f3_v RLIKE '^[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*[+-]?(?:[Nn][Aa][Nn]|[Ii][Nn][Ff]|[Ii][Nn][Ff][Ii][Nn][Ii][Tt][Yy]|∞)[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*\\z') THEN '" is not a finite number' WHEN (pt__f3_v RLIKE '^[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*[+-]?[0-9]+(?:[.][0-9]+)?[Ee][+-]?[0-9]+[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*\\z') THEN '" is beyond the largest number (about 1.8e308)' ELSE '" is not a number' END END IS NULL AS pt__c2_ok,
+    -- criterion "phone": phone present (phone)
+    CASE WHEN pt__f4_b THEN NULL ELSE CASE WHEN char_length(regexp_replace(pt__f4_v, '[^0-9]', '')) BETWEEN 7 AND 15 AND (regexp_replace(pt__f4_t, '^[Tt][Ee][Ll]:', '') RLIKE '^[0-9\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff()+./xX-]+\\z') THEN CAST(1.0 AS DOUBLE) ELSE CAST(0.0 AS DOUBLE) END END AS pt__c3_m,
+    CASE WHEN pt__f4_b THEN 'missing' ELSE CASE WHEN char_length(regexp_replace(pt__f4_v, '[^0-9]', '')) BETWEEN 7 AND 15 AND (regexp_replace(pt__f4_t, '^[Tt][Ee][Ll]:', '') RLIKE '^[0-9\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff()+./xX-]+\\z') THEN 'present' ELSE 'malformed phone' END END AS pt__c3_d,
+    NOT pt__f4_b AS pt__c3_ok,
+    -- criterion "channel": channel in ["email","phone"]
+    CASE WHEN pt__f5_b THEN NULL ELSE CASE WHEN pt__f5_p IN ('email', 'phone') THEN CAST(1.0 AS DOUBLE) ELSE CAST(0.0 AS DOUBLE) END END AS pt__c4_m,
+    CASE WHEN pt__f5_b THEN 'missing' ELSE pt__f5_p END AS pt__c4_d,
+    NOT pt__f5_b AS pt__c4_ok,
+    -- criterion "retail": type has any of ["retail","boutique"]
+    CASE WHEN pt__f2_b THEN NULL ELSE CASE WHEN CASE WHEN instr((' ' || pt__f2_p || ' '), ' retail ') > 0 THEN 'retail' END IS NOT NULL OR CASE WHEN instr((' ' || pt__f2_p || ' '), ' boutique ') > 0 THEN 'boutique' END IS NOT NULL THEN CAST(1.0 AS DOUBLE) ELSE CAST(0.0 AS DOUBLE) END END AS pt__c5_m,
+    CASE WHEN pt__f2_b THEN 'missing' ELSE CASE WHEN CASE WHEN instr((' ' || pt__f2_p || ' '), ' retail ') > 0 THEN 'retail' END IS NOT NULL OR CASE WHEN instr((' ' || pt__f2_p || ' '), ' boutique ') > 0 THEN 'boutique' END IS NOT NULL THEN concat_ws(', ', CASE WHEN instr((' ' || pt__f2_p || ' '), ' retail ') > 0 THEN 'retail' END, CASE WHEN coalesce(CASE WHEN instr((' ' || pt__f2_p || ' '), ' retail ') > 0 THEN 'retail' END, '') <> CASE WHEN instr((' ' || pt__f2_p || ' '), ' boutique ') > 0 THEN 'boutique' END AND TRUE THEN CASE WHEN instr((' ' || pt__f2_p || ' '), ' boutique ') > 0 THEN 'boutique' END END) ELSE 'no keyword' END END AS pt__c5_d,
+    NOT pt__f2_b AS pt__c5_ok,
+    -- disqualify rule "maker": type has any of ["manufacturer","factory"]
+    CASE WHEN pt__f2_b THEN NULL ELSE CASE WHEN CASE WHEN instr((' ' || pt__f2_p || ' '), ' manufacturer ') > 0 THEN 'manufacturer' END IS NOT NULL OR CASE WHEN instr((' ' || pt__f2_p || ' '), ' factory ') > 0 THEN 'factory' END IS NOT NULL THEN CAST(1.0 AS DOUBLE) ELSE CAST(0.0 AS DOUBLE) END END AS pt__q1_m,
+    CASE WHEN pt__f2_b THEN 'missing' ELSE CASE WHEN CASE WHEN instr((' ' || pt__f2_p || ' '), ' manufacturer ') > 0 THEN 'manufacturer' END IS NOT NULL OR CASE WHEN instr((' ' || pt__f2_p || ' '), ' factory ') > 0 THEN 'factory' END IS NOT NULL THEN concat_ws(', ', CASE WHEN instr((' ' || pt__f2_p || ' '), ' manufacturer ') > 0 THEN 'manufacturer' END, CASE WHEN coalesce(CASE WHEN instr((' ' || pt__f2_p || ' '), ' manufacturer ') > 0 THEN 'manufacturer' END, '') <> CASE WHEN instr((' ' || pt__f2_p || ' '), ' factory ') > 0 THEN 'factory' END AND TRUE THEN CASE WHEN instr((' ' || pt__f2_p || ' '), ' factory ') > 0 THEN 'factory' END END) ELSE 'no keyword' END END AS pt__q1_d,
+    NOT pt__f2_b AS pt__q1_ok,
+    -- segment "wholesale" rule 1: type has any of ["wholesal*"]
+    CASE WHEN pt__f2_b THEN NULL ELSE CASE WHEN CASE WHEN (' ' || pt__f2_p || ' ') RLIKE ' (wholesal[^ ]*) ' THEN regexp_extract((' ' || pt__f2_p || ' '), ' (wholesal[^ ]*) ', 1) END IS NOT NULL THEN CAST(1.0 AS DOUBLE) ELSE CAST(0.0 AS DOUBLE) END END AS pt__s1w1_m,
+    CASE WHEN pt__f2_b THEN 'missing' ELSE CASE WHEN CASE WHEN (' ' || pt__f2_p || ' ') RLIKE ' (wholesal[^ ]*) ' THEN regexp_extract((' ' || pt__f2_p || ' '), ' (wholesal[^ ]*) ', 1) END IS NOT NULL THEN concat_ws(', ', CASE WHEN (' ' || pt__f2_p || ' ') RLIKE ' (wholesal[^ ]*) ' THEN regexp_extract((' ' || pt__f2_p || ' '), ' (wholesal[^ ]*) ', 1) END) ELSE 'no keyword' END END AS pt__s1w1_d,
+    NOT pt__f2_b AS pt__s1w1_ok
+  FROM pt__numbers8
+),
+-- each criterion's match as the score counts it: the missing policy's (0, 0.5, or NULL: left out) where blank or unreadable
+pt__effective AS (
+  SELECT *,
+    CASE WHEN pt__c1_ok THEN pt__c1_m ELSE CAST(0.0 AS DOUBLE) END AS pt__c1_e,
+    CASE WHEN pt__c2_ok THEN pt__c2_m ELSE CAST(0.5 AS DOUBLE) END AS pt__c2_e,
+    CASE WHEN pt__c3_ok THEN pt__c3_m ELSE CAST(0.0 AS DOUBLE) END AS pt__c3_e,
+    CASE WHEN pt__c4_ok THEN pt__c4_m ELSE NULL END AS pt__c4_e,
+    CASE WHEN pt__c5_ok THEN pt__c5_m ELSE CAST(0.0 AS DOUBLE) END AS pt__c5_e
+  FROM pt__tests
+),
+-- which segments' rules hold, and the first disqualify rule that matches
+pt__segments AS (
+  SELECT *,
+    coalesce(pt__s1w1_m >= CAST(0.5 AS DOUBLE), FALSE) AS pt__fits1,
+    TRUE AS pt__fits2,
+    CASE WHEN coalesce(pt__q1_m >= CAST(1.0 AS DOUBLE), FALSE) THEN 'DISQUALIFIED maker: a maker, not a buyer (' || pt__q1_d || ')' END AS pt__disqualified
+  FROM pt__effective
+),
+-- the prospect's segment (segment_rule: first); 0: unassigned
+pt__chosen AS (
+  SELECT *,
+    coalesce(CASE WHEN pt__fits1 THEN 1 WHEN pt__fits2 THEN 2 ELSE 0 END, 0) AS pt__seg
+  FROM pt__segments
+),
+-- each criterion's weight for the prospect's segment (NULL: not one of its criteria)
+pt__weights AS (
+  SELECT *,
+    CASE pt__seg WHEN 0 THEN CAST(30.0 AS DOUBLE) WHEN 1 THEN CAST(30.0 AS DOUBLE) WHEN 2 THEN CAST(30.0 AS DOUBLE) END AS pt__c1_w,
+    CASE pt__seg WHEN 0 THEN CAST(20.0 AS DOUBLE) WHEN 1 THEN CAST(30.0 AS DOUBLE) WHEN 2 THEN CAST(20.0 AS DOUBLE) END AS pt__c2_w,
+    CASE pt__seg WHEN 0 THEN CAST(10.0 AS DOUBLE) WHEN 1 THEN CAST(10.0 AS DOUBLE) WHEN 2 THEN CAST(10.0 AS DOUBLE) END AS pt__c3_w,
+    CASE pt__seg WHEN 0 THEN CAST(10.0 AS DOUBLE) WHEN 1 THEN CAST(10.0 AS DOUBLE) WHEN 2 THEN CAST(10.0 AS DOUBLE) END AS pt__c4_w,
+    CASE pt__seg WHEN 0 THEN CAST(-10.0 AS DOUBLE) WHEN 1 THEN CAST(-10.0 AS DOUBLE) WHEN 2 THEN CAST(-10.0 AS DOUBLE) END AS pt__c5_w
+  FROM pt__chosen
+),
+-- the sum of the positive weights of the criteria that count
+pt__denominator AS (
+  SELECT *,
+    (CASE WHEN pt__c1_e IS NOT NULL AND pt__c1_w > CAST(0.0 AS DOUBLE) THEN pt__c1_w ELSE CAST(0.0 AS DOUBLE) END) + (CASE WHEN pt__c2_e IS NOT NULL AND pt__c2_w > CAST(0.0 AS DOUBLE) THEN pt__c2_w ELSE CAST(0.0 AS DOUBLE) END) + (CASE WHEN pt__c3_e IS NOT NULL AND pt__c3_w > CAST(0.0 AS DOUBLE) THEN pt__c3_w ELSE CAST(0.0 AS DOUBLE) END) + (CASE WHEN pt__c4_e IS NOT NULL AND pt__c4_w > CAST(0.0 AS DOUBLE) THEN pt__c4_w ELSE CAST(0.0 AS DOUBLE) END) + (CASE WHEN pt__c5_e IS NOT NULL AND pt__c5_w > CAST(0.0 AS DOUBLE) THEN pt__c5_w ELSE CAST(0.0 AS DOUBLE) END) AS pt__den,
+    (coalesce(abs(pt__c1_w), CAST(0.0 AS DOUBLE))) + (coalesce(abs(pt__c2_w), CAST(0.0 AS DOUBLE))) + (coalesce(abs(pt__c3_w), CAST(0.0 AS DOUBLE))) + (coalesce(abs(pt__c4_w), CAST(0.0 AS DOUBLE))) + (coalesce(abs(pt__c5_w), CAST(0.0 AS DOUBLE))) AS pt__total,
+    (CASE WHEN pt__c1_ok THEN coalesce(abs(pt__c1_w), CAST(0.0 AS DOUBLE)) ELSE CAST(0.0 AS DOUBLE) END) + (CASE WHEN pt__c2_ok THEN coalesce(abs(pt__c2_w), CAST(0.0 AS DOUBLE)) ELSE CAST(0.0 AS DOUBLE) END) + (CASE WHEN pt__c3_ok THEN coalesce(abs(pt__c3_w), CAST(0.0 AS DOUBLE)) ELSE CAST(0.0 AS DOUBLE) END) + (CASE WHEN pt__c4_ok THEN coalesce(abs(pt__c4_w), CAST(0.0 AS DOUBLE)) ELSE CAST(0.0 AS DOUBLE) END) + (CASE WHEN pt__c5_ok THEN coalesce(abs(pt__c5_w), CAST(0.0 AS DOUBLE)) ELSE CAST(0.0 AS DOUBLE) END) AS pt__judged
+  FROM pt__weights
+),
+-- each criterion's points before rounding: 100 x weight x match / denominator
+pt__raw AS (
+  SELECT *,
+    -- trade-buyer
+    CASE WHEN pt__c1_e IS NULL OR pt__c1_w IS NULL OR pt__den = CAST(0.0 AS DOUBLE) THEN CAST(0.0 AS DOUBLE) ELSE CAST(100.0 AS DOUBLE) * pt__c1_w * pt__c1_e / pt__den END AS pt__c1_r,
+    -- size
+    CASE WHEN pt__c2_e IS NULL OR pt__c2_w IS NULL OR pt__den = CAST(0.0 AS DOUBLE) THEN CAST(0.0 AS DOUBLE) ELSE CAST(100.0 AS DOUBLE) * pt__c2_w * pt__c2_e / pt__den END AS pt__c2_r,
+    -- phone
+    CASE WHEN pt__c3_e IS NULL OR pt__c3_w IS NULL OR pt__den = CAST(0.0 AS DOUBLE) THEN CAST(0.0 AS DOUBLE) ELSE CAST(100.0 AS DOUBLE) * pt__c3_w * pt__c3_e / pt__den END AS pt__c3_r,
+    -- channel
+    CASE WHEN pt__c4_e IS NULL OR pt__c4_w IS NULL OR pt__den = CAST(0.0 AS DOUBLE) THEN CAST(0.0 AS DOUBLE) ELSE CAST(100.0 AS DOUBLE) * pt__c4_w * pt__c4_e / pt__den END AS pt__c4_r,
+    -- retail
+    CASE WHEN pt__c5_e IS NULL OR pt__c5_w IS NULL OR pt__den = CAST(0.0 AS DOUBLE) THEN CAST(0.0 AS DOUBLE) ELSE CAST(100.0 AS DOUBLE) * pt__c5_w * pt__c5_e / pt__den END AS pt__c5_r
+  FROM pt__denominator
+),
+-- the points' sum
+pt__sum AS (
+  SELECT *,
+    (pt__c1_r) + (pt__c2_r) + (pt__c3_r) + (pt__c4_r) + (pt__c5_r) AS pt__sum
+  FROM pt__raw
+),
+-- the score, 0..100 in tenths
+pt__score AS (
+  SELECT *,
+    (floor(least(CAST(100.0 AS DOUBLE), greatest(CAST(0.0 AS DOUBLE), pt__sum)) * CAST(10.0 AS DOUBLE)) + CASE WHEN (least(CAST(100.0 AS DOUBLE), greatest(CAST(0.0 AS DOUBLE), pt__sum)) * CAST(10.0 AS DOUBLE)) - floor(least(CAST(100.0 AS DOUBLE), greatest(CAST(0.0 AS DOUBLE), pt__sum)) * CAST(10.0 AS DOUBLE)) >= CAST(0.5 AS DOUBLE) THEN 1 ELSE 0 END) AS pt__tenths
+  FROM pt__sum
+),
+-- points in tenths rounded down, and what is left over
+pt__floors AS (
+  SELECT *,
+    floor(pt__c1_r * CAST(10.0 AS DOUBLE) + CAST(1e-9 AS DOUBLE)) AS pt__c1_fl,
+    pt__c1_r * CAST(10.0 AS DOUBLE) - floor(pt__c1_r * CAST(10.0 AS DOUBLE) + CAST(1e-9 AS DOUBLE)) AS pt__c1_rem,
+    floor(pt__c2_r * CAST(10.0 AS DOUBLE) + CAST(1e-9 AS DOUBLE)) AS pt__c2_fl,
+    pt__c2_r * CAST(10.0 AS DOUBLE) - floor(pt__c2_r * CAST(10.0 AS DOUBLE) + CAST(1e-9 AS DOUBLE)) AS pt__c2_rem,
+    floor(pt__c3_r * CAST(10.0 AS DOUBLE) + CAST(1e-9 AS DOUBLE)) AS pt__c3_fl,
+    pt__c3_r * CAST(10.0 AS DOUBLE) - floor(pt__c3_r * CAST(10.0 AS DOUBLE) + CAST(1e-9 AS DOUBLE)) AS pt__c3_rem,
+    floor(pt__c4_r * CAST(10.0 AS DOUBLE) + CAST(1e-9 AS DOUBLE)) AS pt__c4_fl,
+    pt__c4_r * CAST(10.0 AS DOUBLE) - floor(pt__c4_r * CAST(10.0 AS DOUBLE) + CAST(1e-9 AS DOUBLE)) AS pt__c4_rem,
+    floor(pt__c5_r * CAST(10.0 AS DOUBLE) + CAST(1e-9 AS DOUBLE)) AS pt__c5_fl,
+    pt__c5_r * CAST(10.0 AS DOUBLE) - floor(pt__c5_r * CAST(10.0 AS DOUBLE) + CAST(1e-9 AS DOUBLE)) AS pt__c5_rem
+  FROM pt__score
+),
+-- tenths the floors fall short of the score by; how many remainders can take one; the largest share
+pt__deficit AS (
+  SELECT *,
+    pt__tenths - ((pt__c1_fl) + (pt__c2_fl) + (pt__c3_fl) + (pt__c4_fl) + (pt__c5_fl)) AS pt__deficit,
+    CASE WHEN pt__c1_rem > CAST(1e-9 AS DOUBLE) THEN 1 ELSE 0 END + CASE WHEN pt__c2_rem > CAST(1e-9 AS DOUBLE) THEN 1 ELSE 0 END + CASE WHEN pt__c3_rem > CAST(1e-9 AS DOUBLE) THEN 1 ELSE 0 END + CASE WHEN pt__c4_rem > CAST(1e-9 AS DOUBLE) THEN 1 ELSE 0 END + CASE WHEN pt__c5_rem > CAST(1e-9 AS DOUBLE) THEN 1 ELSE 0 END AS pt__npos,
+    CASE WHEN abs(pt__c5_r * CAST(10.0 AS DOUBLE)) > greatest(abs(pt__c4_r * CAST(10.0 AS DOUBLE)), greatest(abs(pt__c3_r * CAST(10.0 AS DOUBLE)), greatest(abs(pt__c2_r * CAST(10.0 AS DOUBLE)), abs(pt__c1_r * CAST(10.0 AS DOUBLE))))) THEN 5 ELSE CASE WHEN abs(pt__c4_r * CAST(10.0 AS DOUBLE)) > greatest(abs(pt__c3_r * CAST(10.0 AS DOUBLE)), greatest(abs(pt__c2_r * CAST(10.0 AS DOUBLE)), abs(pt__c1_r * CAST(10.0 AS DOUBLE)))) THEN 4 ELSE CASE WHEN abs(pt__c3_r * CAST(10.0 AS DOUBLE)) > greatest(abs(pt__c2_r * CAST(10.0 AS DOUBLE)), abs(pt__c1_r * CAST(10.0 AS DOUBLE))) THEN 3 ELSE CASE WHEN abs(pt__c2_r * CAST(10.0 AS DOUBLE)) > abs(pt__c1_r * CAST(10.0 AS DOUBLE)) THEN 2 ELSE 1 END END END END AS pt__big
+  FROM pt__floors
+),
+-- each criterion's points in tenths, adding up to the score
+pt__points AS (
+  SELECT *,
+    CASE WHEN pt__sum >= CAST(0.0 AS DOUBLE) THEN pt__c1_fl + CASE WHEN pt__c1_rem > CAST(1e-9 AS DOUBLE) AND pt__deficit > 0 AND (CASE WHEN pt__c2_rem > CAST(1e-9 AS DOUBLE) AND (pt__c2_rem > pt__c1_rem) THEN 1 ELSE 0 END + CASE WHEN pt__c3_rem > CAST(1e-9 AS DOUBLE) AND (pt__c3_rem > pt__c1_rem) THEN 1 ELSE 0 END + CASE WHEN pt__c4_rem > CAST(1e-9 AS DOUBLE) AND (pt__c4_rem > pt__c1_rem) THEN 1 ELSE 0 END + CASE WHEN pt__c5_rem > CAST(1e-9 AS DOUBLE) AND (pt__c5_rem > pt__c1_rem) THEN 1 ELSE 0 END) < pt__deficit THEN 1 ELSE 0 END + CASE WHEN pt__big = 1 THEN pt__deficit - (CASE WHEN pt__deficit > 0 THEN least(pt__deficit, pt__npos) ELSE 0 END) ELSE 0 END ELSE (floor(pt__c1_r * CAST(10.0 AS DOUBLE)) + CASE WHEN (pt__c1_r * CAST(10.0 AS DOUBLE)) - floor(pt__c1_r * CAST(10.0 AS DOUBLE)) >= CAST(0.5 AS DOUBLE) THEN 1 ELSE 0 END) END AS pt__c1_p,
+    CASE WHEN pt__sum >= CAST(0.0 AS DOUBLE) THEN pt__c2_fl + CASE WHEN pt__c2_rem > CAST(1e-9 AS DOUBLE) AND pt__deficit > 0 AND (CASE WHEN pt__c1_rem > CAST(1e-9 AS DOUBLE) AND (pt__c1_rem > pt__c2_rem OR pt__c1_rem = pt__c2_rem) THEN 1 ELSE 0 END + CASE WHEN pt__c3_rem > CAST(1e-9 AS DOUBLE) AND (pt__c3_rem > pt__c2_rem) THEN 1 ELSE 0 END + CASE WHEN pt__c4_rem > CAST(1e-9 AS DOUBLE) AND (pt__c4_rem > pt__c2_rem) THEN 1 ELSE 0 END + CASE WHEN pt__c5_rem > CAST(1e-9 AS DOUBLE) AND (pt__c5_rem > pt__c2_rem) THEN 1 ELSE 0 END) < pt__deficit THEN 1 ELSE 0 END + CASE WHEN pt__big = 2 THEN pt__deficit - (CASE WHEN pt__deficit > 0 THEN least(pt__deficit, pt__npos) ELSE 0 END) ELSE 0 END ELSE (floor(pt__c2_r * CAST(10.0 AS DOUBLE)) + CASE WHEN (pt__c2_r * CAST(10.0 AS DOUBLE)) - floor(pt__c2_r * CAST(10.0 AS DOUBLE)) >= CAST(0.5 AS DOUBLE) THEN 1 ELSE 0 END) END AS pt__c2_p,
+    CASE WHEN pt__sum >= CAST(0.0 AS DOUBLE) THEN pt__c3_fl + CASE WHEN pt__c3_rem > CAST(1e-9 AS DOUBLE) AND pt__deficit > 0 AND (CASE WHEN pt__c1_rem > CAST(1e-9 AS DOUBLE) AND (pt__c1_rem > pt__c3_rem OR pt__c1_rem = pt__c3_rem) THEN 1 ELSE 0 END + CASE WHEN pt__c2_rem > CAST(1e-9 AS DOUBLE) AND (pt__c2_rem > pt__c3_rem OR pt__c2_rem = pt__c3_rem) THEN 1 ELSE 0 END + CASE WHEN pt__c4_rem > CAST(1e-9 AS DOUBLE) AND (pt__c4_rem > pt__c3_rem) THEN 1 ELSE 0 END + CASE WHEN pt__c5_rem > CAST(1e-9 AS DOUBLE) AND (pt__c5_rem > pt__c3_rem) THEN 1 ELSE 0 END) < pt__deficit THEN 1 ELSE 0 END + CASE WHEN pt__big = 3 THEN pt__deficit - (CASE WHEN pt__deficit > 0 THEN least(pt__deficit, pt__npos) ELSE 0 END) ELSE 0 END ELSE (floor(pt__c3_r * CAST(10.0 AS DOUBLE)) + CASE WHEN (pt__c3_r * CAST(10.0 AS DOUBLE)) - floor(pt__c3_r * CAST(10.0 AS DOUBLE)) >= CAST(0.5 AS DOUBLE) THEN 1 ELSE 0 END) END AS pt__c3_p,
+    CASE WHEN pt__sum >= CAST(0.0 AS DOUBLE) THEN pt__c4_fl + CASE WHEN pt__c4_rem > CAST(1e-9 AS DOUBLE) AND pt__deficit > 0 AND (CASE WHEN pt__c1_rem > CAST(1e-9 AS DOUBLE) AND (pt__c1_rem > pt__c4_rem OR pt__c1_rem = pt__c4_rem) THEN 1 ELSE 0 END + CASE WHEN pt__c2_rem > CAST(1e-9 AS DOUBLE) AND (pt__c2_rem > pt__c4_rem OR pt__c2_rem = pt__c4_rem) THEN 1 ELSE 0 END + CASE WHEN pt__c3_rem > CAST(1e-9 AS DOUBLE) AND (pt__c3_rem > pt__c4_rem OR pt__c3_rem = pt__c4_rem) THEN 1 ELSE 0 END + CASE WHEN pt__c5_rem > CAST(1e-9 AS DOUBLE) AND (pt__c5_rem > pt__c4_rem) THEN 1 ELSE 0 END) < pt__deficit THEN 1 ELSE 0 END + CASE WHEN pt__big = 4 THEN pt__deficit - (CASE WHEN pt__deficit > 0 THEN least(pt__deficit, pt__npos) ELSE 0 END) ELSE 0 END ELSE (floor(pt__c4_r * CAST(10.0 AS DOUBLE)) + CASE WHEN (pt__c4_r * CAST(10.0 AS DOUBLE)) - floor(pt__c4_r * CAST(10.0 AS DOUBLE)) >= CAST(0.5 AS DOUBLE) THEN 1 ELSE 0 END) END AS pt__c4_p,
+    CASE WHEN pt__sum >= CAST(0.0 AS DOUBLE) THEN pt__c5_fl + CASE WHEN pt__c5_rem > CAST(1e-9 AS DOUBLE) AND pt__deficit > 0 AND (CASE WHEN pt__c1_rem > CAST(1e-9 AS DOUBLE) AND (pt__c1_rem > pt__c5_rem OR pt__c1_rem = pt__c5_rem) THEN 1 ELSE 0 END + CASE WHEN pt__c2_rem > CAST(1e-9 AS DOUBLE) AND (pt__c2_rem > pt__c5_rem OR pt__c2_rem = pt__c5_rem) THEN 1 ELSE 0 END + CASE WHEN pt__c3_rem > CAST(1e-9 AS DOUBLE) AND (pt__c3_rem > pt__c5_rem OR pt__c3_rem = pt__c5_rem) THEN 1 ELSE 0 END + CASE WHEN pt__c4_rem > CAST(1e-9 AS DOUBLE) AND (pt__c4_rem > pt__c5_rem OR pt__c4_rem = pt__c5_rem) THEN 1 ELSE 0 END) < pt__deficit THEN 1 ELSE 0 END + CASE WHEN pt__big = 5 THEN pt__deficit - (CASE WHEN pt__deficit > 0 THEN least(pt__deficit, pt__npos) ELSE 0 END) ELSE 0 END ELSE (floor(pt__c5_r * CAST(10.0 AS DOUBLE)) + CASE WHEN (pt__c5_r * CAST(10.0 AS DOUBLE)) - floor(pt__c5_r * CAST(10.0 AS DOUBLE)) >= CAST(0.5 AS DOUBLE) THEN 1 ELSE 0 END) END AS pt__c5_p
+  FROM pt__deficit
+),
+-- score, confidence, tier, reasons and segment, as portrait score writes them
+pt__result AS (
+  SELECT *,
+    pt__tenths / CAST(10.0 AS DOUBLE) AS pt__out_score,
+    CASE WHEN pt__total = CAST(0.0 AS DOUBLE) THEN CAST(0.0 AS DOUBLE) ELSE (floor(CAST(1000.0 AS DOUBLE) * pt__judged / pt__total) + CASE WHEN (CAST(1000.0 AS DOUBLE) * pt__judged / pt__total) - floor(CAST(1000.0 AS DOUBLE) * pt__judged / pt__total) >= CAST(0.5 AS DOUBLE) THEN 1 ELSE 0 END) / CAST(1000.0 AS DOUBLE) END AS pt__out_confidence,
+    CASE WHEN pt__disqualified IS NOT NULL THEN 'X' WHEN pt__tenths / CAST(10.0 AS DOUBLE) >= CAST(70.0 AS DOUBLE) THEN 'A' WHEN pt__tenths / CAST(10.0 AS DOUBLE) >= CAST(40.0 AS DOUBLE) THEN 'B' ELSE 'D' END AS pt__out_tier,
+    coalesce(nullif(concat_ws('; ', pt__disqualified, CASE WHEN pt__c1_p <> 0 AND pt__c1_w IS NOT NULL THEN 'trade buyer (' || pt__c1_d || ') ' || CASE WHEN pt__c1_p < 0 THEN '-' ELSE '+' END || CAST(CAST(floor(abs(pt__c1_p) / CAST(10.0 AS DOUBLE)) AS DECIMAL(38, 0)) AS STRING) || CASE WHEN abs(pt__c1_p) - CAST(10.0 AS DOUBLE) * floor(abs(pt__c1_p) / CAST(10.0 AS DOUBLE)) = 0 THEN '' ELSE '.' || CAST(CAST(abs(pt__c1_p) - CAST(10.0 AS DOUBLE) * floor(abs(pt__c1_p) / CAST(10.0 AS DOUBLE)) AS DECIMAL(38, 0)) AS STRING) END END, CASE WHEN pt__c2_p <> 0 AND pt__c2_w IS NOT NULL THEN 'company size (' || pt__c2_d || ') ' || CASE WHEN pt__c2_p < 0 THEN '-' ELSE '+' END || CAST(CAST(floor(abs(pt__c2_p) / CAST(10.0 AS DOUBLE)) AS DECIMAL(38, 0)) AS STRING) || CASE WHEN abs(pt__c2_p) - CAST(10.0 AS DOUBLE) * floor(abs(pt__c2_p) / CAST(10.0 AS DOUBLE)) = 0 THEN '' ELSE '.' || CAST(CAST(abs(pt__c2_p) - CAST(10.0 AS DOUBLE) * floor(abs(pt__c2_p) / CAST(10.0 AS DOUBLE)) AS DECIMAL(38, 0)) AS STRING) END END, CASE WHEN pt__c3_p <> 0 AND pt__c3_w IS NOT NULL THEN 'phone (' || pt__c3_d || ') ' || CASE WHEN pt__c3_p < 0 THEN '-' ELSE '+' END || CAST(CAST(floor(abs(pt__c3_p) / CAST(10.0 AS DOUBLE)) AS DECIMAL(38, 0)) AS STRING) || CASE WHEN abs(pt__c3_p) - CAST(10.0 AS DOUBLE) * floor(abs(pt__c3_p) / CAST(10.0 AS DOUBLE)) = 0 THEN '' ELSE '.' || CAST(CAST(abs(pt__c3_p) - CAST(10.0 AS DOUBLE) * floor(abs(pt__c3_p) / CAST(10.0 AS DOUBLE)) AS DECIMAL(38, 0)) AS STRING) END END, CASE WHEN pt__c4_p <> 0 AND pt__c4_w IS NOT NULL THEN 'channel (' || pt__c4_d || ') ' || CASE WHEN pt__c4_p < 0 THEN '-' ELSE '+' END || CAST(CAST(floor(abs(pt__c4_p) / CAST(10.0 AS DOUBLE)) AS DECIMAL(38, 0)) AS STRING) || CASE WHEN abs(pt__c4_p) - CAST(10.0 AS DOUBLE) * floor(abs(pt__c4_p) / CAST(10.0 AS DOUBLE)) = 0 THEN '' ELSE '.' || CAST(CAST(abs(pt__c4_p) - CAST(10.0 AS DOUBLE) * floor(abs(pt__c4_p) / CAST(10.0 AS DOUBLE)) AS DECIMAL(38, 0)) AS STRING) END END, CASE WHEN pt__c5_p <> 0 AND pt__c5_w IS NOT NULL THEN 'retail (' || pt__c5_d || ') ' || CASE WHEN pt__c5_p < 0 THEN '-' ELSE '+' END || CAST(CAST(floor(abs(pt__c5_p) / CAST(10.0 AS DOUBLE)) AS DECIMAL(38, 0)) AS STRING) || CASE WHEN abs(pt__c5_p) - CAST(10.0 AS DOUBLE) * floor(abs(pt__c5_p) / CAST(10.0 AS DOUBLE)) = 0 THEN '' ELSE '.' || CAST(CAST(abs(pt__c5_p) - CAST(10.0 AS DOUBLE) * floor(abs(pt__c5_p) / CAST(10.0 AS DOUBLE)) AS DECIMAL(38, 0)) AS STRING) END END, CASE WHEN pt__tenths - ((pt__c1_p) + (pt__c2_p) + (pt__c3_p) + (pt__c4_p) + (pt__c5_p)) <> 0 THEN 'floor at 0 ' || CASE WHEN pt__tenths - ((pt__c1_p) + (pt__c2_p) + (pt__c3_p) + (pt__c4_p) + (pt__c5_p)) < 0 THEN '-' ELSE '+' END || CAST(CAST(floor(abs(pt__tenths - ((pt__c1_p) + (pt__c2_p) + (pt__c3_p) + (pt__c4_p) + (pt__c5_p))) / CAST(10.0 AS DOUBLE)) AS DECIMAL(38, 0)) AS STRING) || CASE WHEN abs(pt__tenths - ((pt__c1_p) + (pt__c2_p) + (pt__c3_p) + (pt__c4_p) + (pt__c5_p))) - CAST(10.0 AS DOUBLE) * floor(abs(pt__tenths - ((pt__c1_p) + (pt__c2_p) + (pt__c3_p) + (pt__c4_p) + (pt__c5_p))) / CAST(10.0 AS DOUBLE)) = 0 THEN '' ELSE '.' || CAST(CAST(abs(pt__tenths - ((pt__c1_p) + (pt__c2_p) + (pt__c3_p) + (pt__c4_p) + (pt__c5_p))) - CAST(10.0 AS DOUBLE) * floor(abs(pt__tenths - ((pt__c1_p) + (pt__c2_p) + (pt__c3_p) + (pt__c4_p) + (pt__c5_p))) / CAST(10.0 AS DOUBLE)) AS DECIMAL(38, 0)) AS STRING) END END), ''), 'no criterion matched') AS pt__out_reasons,
+    CASE pt__seg WHEN 1 THEN 'wholesale' WHEN 2 THEN 'other' ELSE 'unassigned' END AS pt__out_segment
+  FROM pt__points
+)
+SELECT
+  `Company Name`,
+  `Business Type`,
+  `Employees`,
+  `Phone`,
+  `Preferred Channel`,
+  `Notes`,
+  ROW_NUMBER() OVER (ORDER BY CASE WHEN pt__disqualified IS NULL THEN 0 ELSE 1 END, pt__out_score DESC, coalesce(CAST(`Company Name` AS STRING), ''), coalesce(CAST(`Business Type` AS STRING), ''), coalesce(CAST(`Employees` AS STRING), ''), coalesce(CAST(`Phone` AS STRING), ''), coalesce(CAST(`Preferred Channel` AS STRING), ''), coalesce(CAST(`Notes` AS STRING), '')) AS `rank`,
+  pt__out_score AS `score`,
+  pt__out_confidence AS `confidence`,
+  pt__out_tier AS `tier`,
+  pt__out_reasons AS `reasons`,
+  pt__out_segment AS `segment`
+FROM pt__result
+ORDER BY `rank`
