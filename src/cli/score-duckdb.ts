@@ -9,6 +9,7 @@ import { SqlRefusal } from "../sql/compile.js";
 import { tableSources, writeAtomically, type Format } from "./files.js";
 import { EXIT, RunError, UsageError, type CliIO } from "./io.js";
 import type { LoadedPortrait } from "./portrait-arg.js";
+import { reportPlan } from "./score.js";
 import type { CsvHeader } from "../io/read-csv.js";
 
 interface EngineOptions {
@@ -77,6 +78,7 @@ export async function scoreOnDuckdb(files: string[], opts: EngineOptions, io: Cl
   const mean = qualified > 0 ? Math.round((counts.sum / qualified) * 10) / 10 : null;
   const tierText = tiers.filter((t) => (counts.tiers.get(t) ?? 0) > 0).map((t) => `${t} ${counts.tiers.get(t)}`).join(", ");
   io.stderr.write(p.chalk.dim(`portrait: read ${counts.read}, scored ${counts.read}, rejected 0; wrote ${counts.written}${tierText ? `; ${tierText}` : ""}${mean === null ? "" : `; mean score ${mean}`} [${c.name}${c.version ? ` v${c.version}` : ""}] (engine duckdb)\n`));
+  reportPlan(p.portrait, { scored: counts.read, segments: counts.segments, several: 0 }, opts.asOf, io, p.chalk);
   if (p.failUnder !== undefined && (mean ?? 0) < p.failUnder) {
     io.stderr.write(p.chalk.red(`portrait: mean score ${mean ?? "n/a"} is under --fail-under ${p.failUnder}\n`));
     return EXIT.gate;

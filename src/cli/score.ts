@@ -207,7 +207,7 @@ async function writeOutput(sink: Sink, format: Format, portrait: LoadedPortrait,
 
 
 /** Segments that took no prospect, and activities that cannot apply without a date. */
-function reportPlan(portrait: LoadedPortrait, segments: Pick<RunTally, "scored" | "segments" | "several">, asOf: string | undefined, io: CliIO, chalk: ReturnType<typeof chalkFor>): void {
+export function reportPlan(portrait: LoadedPortrait, segments: Pick<RunTally, "scored" | "segments" | "several">, asOf: string | undefined, io: CliIO, chalk: ReturnType<typeof chalkFor>): void {
   const c = portrait.compiled;
   if (c.segments.length > 0 && segments.scored > 0) {
     const text = [...c.segments.map((s) => s.id), UNASSIGNED].map((id) => `${id} ${segments.segments.get(id) ?? 0}`).join(", ");

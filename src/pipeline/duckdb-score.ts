@@ -47,6 +47,8 @@ export interface DuckdbCounts {
   written: number;
   disqualified: number;
   tiers: Map<string, number>;
+  /** Rows per segment id, when the portrait has segments. */
+  segments: Map<string, number>;
   sum: number;
 }
 
@@ -77,47 +79,43 @@ export async function scoreWithDuckdb(spec: PortraitSpec, portrait: CompiledPort
   const { sql, outputs } = compileSql(spec, portrait, { dialect: "duckdb", from: relation.from, columns, allowMissingFields: options.allowMissingFields });
   const instance = await duckdb.DuckDBInstance.create(":memory:", { threads: String(options.threads ?? availableParallelism()) });
   const con = await instance.connect();
-  const counts: DuckdbCounts = { read: 0, written: 0, disqualified: 0, tiers: new Map(), sum: 0 };
+  const counts: DuckdbCounts = { read: 0, written: 0, disqualified: 0, tiers: new Map(), segments: new Map(), sum: 0 };
   try {
-    // Counts over every row, as score reports them, before any row is left out.
-    const summary = await con.runAndReadAll(`WITH r AS (${sql}) SELECT ${DIALECT.duckdb.ident(outputs.tier)} AS tier, count(*)::BIGINT AS n, sum(${DIALECT.duckdb.ident(outputs.score)}) AS s FROM r GROUP BY ALL ORDER BY ALL`).catch(rethrow);
-    for (const [tier, n, s] of summary.getRows() as Array<[string, bigint, number]>) {
-      counts.read += Number(n);
-      counts.tiers.set(tier, Number(n));
-      if (tier === DISQUALIFIED_TIER) counts.disqualified += Number(n);
-      else counts.sum += s;
-    }
-    const filters: string[] = [];
-    if (options.dropDisqualified) filters.push(`${DIALECT.duckdb.ident(outputs.tier)} <> ${DIALECT.duckdb.str(DISQUALIFIED_TIER)}`);
-    if (options.tiers) filters.push(`${DIALECT.duckdb.ident(outputs.tier)} IN (${options.tiers.map((t) => DIALECT.duckdb.str(t)).join(", ")})`);
-    const query = `SELECT * FROM (${sql}) AS scored${filters.length ? ` WHERE ${filters.join(" AND ")}` : ""} ORDER BY ${DIALECT.duckdb.ident(outputs.rank)}${options.top !== undefined ? ` LIMIT ${options.top}` : ""}`;
-    const result = await con.stream(query).catch(rethrow);
-
+    // One pass, in rank order: every row is counted (as score counts them), and the rows the options keep written.
+    const result = await con.stream(sql).catch(rethrow);
     const mapping = mapFields(portrait, columns);
     const planned = portrait.channels.length > 0;
+    const keep = options.tiers ? new Set(options.tiers) : null;
     const safe = options.raw ? (cells: string[]) => cells : neutralizeRow;
     const header = [...columns, outputs.rank, outputs.score, outputs.confidence, outputs.tier, outputs.reasons];
     if (outputs.segment) header.push(outputs.segment);
     if (planned) header.push(portraitName(columns, "channel"), portraitName(columns, "next_step"));
     await sink.write((options.bom ? BOM : "") + csvLine(safe(header)));
     const n = columns.length;
+    const top = options.top ?? Infinity;
     for (;;) {
       const chunk = await result.fetchChunk().catch(rethrow);
       if (!chunk || chunk.rowCount === 0) break;
       let text = "";
       for (const row of chunk.getRows()) {
+        const [rank, score, confidence, tier, reasons, segment] = row.slice(n) as [bigint, number, number, string, string, string | undefined];
+        counts.read++;
+        counts.tiers.set(tier, (counts.tiers.get(tier) ?? 0) + 1);
+        if (outputs.segment) counts.segments.set(segment!, (counts.segments.get(segment!) ?? 0) + 1);
+        if (tier === DISQUALIFIED_TIER) counts.disqualified++;
+        else counts.sum += score;
+        if (counts.written >= top || (options.dropDisqualified && tier === DISQUALIFIED_TIER) || (keep && !keep.has(tier))) continue;
         const cells = row.slice(0, n).map((v) => (v === null ? "" : String(v)));
-        const [rank, score, confidence, tier, reasons, segment] = row.slice(n);
-        const out = [...cells, String(rank), String(score), String(confidence), String(tier), String(reasons)];
-        if (outputs.segment) out.push(String(segment));
+        const out = [...cells, String(rank), String(score), String(confidence), tier, reasons];
+        if (outputs.segment) out.push(segment!);
         if (planned) {
-          const plan = planOutreach(portrait, fieldValues(mapping, cells), outputs.segment ? String(segment) : undefined, options.planAsOf);
+          const plan = planOutreach(portrait, fieldValues(mapping, cells), segment, options.planAsOf);
           out.push(plan?.channel ?? "", plan?.nextStep ?? "");
         }
         text += csvLine(safe(out));
         counts.written++;
       }
-      await sink.write(text);
+      if (text !== "") await sink.write(text);
     }
   } finally {
     con.closeSync();

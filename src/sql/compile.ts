@@ -173,12 +173,28 @@ export function compileSql(spec: PortraitSpec, portrait: CompiledPortrait, optio
     });
   }
 
+  // Keywords: each (field, keyword) found once, in its own column, whichever tests ask for it.
+  const hitColumns = new Map<string, { name: string; expr: string }>();
+  const hitColumn = (f: number, tokens: readonly string[]): string => {
+    if (tokens.length === 0) return "NULL";
+    const id = `${f}\u0000${tokens.join(" ")}`;
+    let hit = hitColumns.get(id);
+    if (!hit) {
+      hit = { name: `${fv(f, "k")}${hitColumns.size + 1}`, expr: keywordHitSql(d, `(' ' || ${fv(f, "p")} || ' ')`, tokens) };
+      hitColumns.set(id, hit);
+    }
+    return hit.name;
+  };
+  const built = tests.map((t) => ({ t, sql: testSql(d, t, fv, hitColumn) }));
+  if (hitColumns.size > 0) {
+    stage(`${P}keywords`, "the words each keyword matched (whole words, * any letters), or NULL", [...hitColumns.entries()].map(([id, h]) => `-- ${id.split("\u0000")[1]}\n    ${h.expr} AS ${h.name}`));
+  }
+
   // Tests: match (NULL when the cell is blank or unreadable), detail, and why unreadable.
   stage(
     `${P}tests`,
     "each criterion's, disqualify rule's and segment rule's test: match 0..1 (NULL: blank or unreadable) and its detail",
-    tests.flatMap((t) => {
-      const { match, detail, unreadable } = testSql(d, t, fv);
+    built.flatMap(({ t, sql: { match, detail, unreadable } }) => {
       const blank = fv(t.field, "b");
       return [
         `-- ${t.what}: ${describe(t.spec)}\n    CASE WHEN ${blank} THEN NULL ${unreadable ? `WHEN ${unreadable} IS NOT NULL THEN NULL ` : ""}ELSE ${match} END AS ${t.key}_m`,
@@ -343,7 +359,7 @@ function describe(t: TestSpec): string {
 
 /** The SQL of one test on its field's columns: match (0..1), detail text, and the unreadable message (NULL when
  * readable), for a non-blank cell. */
-function testSql(d: Dialect, t: Test, fv: (f: number, part: string) => string): { match: string; detail: string; unreadable: string | null } {
+function testSql(d: Dialect, t: Test, fv: (f: number, part: string) => string, hitColumn: (f: number, tokens: readonly string[]) => string): { match: string; detail: string; unreadable: string | null } {
   const f = t.field;
   const spec = t.spec;
   const one = d.num(1);
@@ -365,8 +381,7 @@ function testSql(d: Dialect, t: Test, fv: (f: number, part: string) => string): 
     return { match: `CASE WHEN ${member} THEN ${negate ? zero : one} ELSE ${negate ? one : zero} END`, detail: fv(f, "p"), unreadable: null };
   }
   if (spec.keywords !== undefined) {
-    const padded = `(' ' || ${fv(f, "p")} || ' ')`;
-    const hits = spec.keywords.map((k) => keywordHitSql(d, padded, keywordTokens(k)));
+    const hits = spec.keywords.map((k) => hitColumn(f, keywordTokens(k)));
     // The matched words, without repeats, in portrait order.
     const parts = hits.map((h, i) => (h === "NULL" ? null : i === 0 ? h : `CASE WHEN ${hits.slice(0, i).filter((p) => p !== "NULL").map((p) => `coalesce(${p}, '') <> ${h}`).concat(["TRUE"]).join(" AND ")} THEN ${h} END`)).filter((p): p is string => p !== null);
     const matched = parts.length === 0 ? "''" : d.joinNonNull(", ", parts);

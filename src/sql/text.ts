@@ -45,8 +45,11 @@ export interface FoldTable {
   readonly groups: readonly Translation[];
 }
 
-// Which group each block's characters go to: Latin, then Greek, Cyrillic and Armenian, then punctuation and symbols.
-const GROUP_OF = (cp: number) => (cp < 0x80 ? 3 : cp < 0x0370 || (cp >= 0x1e00 && cp < 0x1f00) ? 0 : cp < 0x0590 || (cp >= 0x1f00 && cp < 0x2000) ? 1 : 2);
+// Which group each block's characters go to: Latin-1 (the accents of most European text, a short table), the rest of
+// Latin, then Greek, Cyrillic and Armenian, then punctuation and symbols, then ASCII.
+const GROUPS = 5;
+const GROUP_OF = (cp: number) =>
+  cp < 0x80 ? 4 : cp < 0x100 ? 0 : cp < 0x0370 || (cp >= 0x1e00 && cp < 0x1f00) ? 1 : cp < 0x0590 || (cp >= 0x1f00 && cp < 0x2000) ? 2 : 3;
 
 let table: FoldTable | undefined;
 
@@ -55,8 +58,8 @@ let table: FoldTable | undefined;
 export function foldTable(): FoldTable {
   if (table) return table;
   const multi: Array<[string, string]> = [];
-  const single: Array<Array<[string, string]>> = [[], [], [], []];
-  const deleted: string[][] = [[], [], [], []];
+  const single = Array.from({ length: GROUPS }, () => [] as Array<[string, string]>);
+  const deleted = Array.from({ length: GROUPS }, () => [] as string[]);
   for (const [lo, hi] of FOLDED_BLOCKS) {
     for (let cp = lo; cp <= hi; cp++) {
       const c = String.fromCodePoint(cp);

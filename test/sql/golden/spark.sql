@@ -3,10 +3,11 @@
 WITH
 -- the engine's text folding, character by character (lower case, no accents, punctuation as spaces), by script
 pt__fold AS (
-  SELECT '\u0080\u0081\u0082\u0083\u0084\u0085\u0086\u0087\u0088\u0089\u008a\u008b\u008c\u008d\u008e\u008f\u0090\u0091\u0092\u0093\u0094\u0095\u0096\u0097\u0098\u0099\u009a\u009b\u009c\u009d\u009e\u009f ¡¢£¤¥¦§¨©ª«¬\u00ad®¯°±²³´µ¶·¸¹º»¿ÀÁÂÃÄÅÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖ×ØÙÚÛÜÝàáâãäåçèéêëìíîïðñòóôõö÷øùúûüýÿĀāĂăĄąĆćĈĉĊċČčĎďĐđĒēĔĕĖėĘęĚěĜĝĞğĠġĢģĤĥĦħĨĩĪīĬĭĮįİıĴĵĶķĹĺĻļĽľŁłŃńŅņŇňŊŌōŎŏŐőŔŕŖŗŘřŚśŜŝŞşŠšŢţŤťŦŧŨũŪūŬŭŮůŰűŲųŴŵŶŷŸŹźŻżŽžſƁƂƄƆƇƉƊƋƎƏƐƑƓƔƖƗƘƜƝƟƠơƢƤƦƧƩƬƮƯưƱƲƳƵƷƸƼǍǎǏǐǑǒǓǔǕǖǗǘǙǚǛǜǞǟǠǡǤǦǧǨǩǪǫǬǭǮǯǰǴǵǶǷǸǹǺǻǾǿȀȁȂȃȄȅȆȇȈȉȊȋȌȍȎȏȐȑȒȓȔȕȖȗȘșȚțȜȞȟȠȢȤȦȧȨȩȪȫȬȭȮȯȰȱȲȳȺȻȽȾɁɃɄɅɆɈɊɌɎʰʱʲʳʴʵʶʷʸ˂˃˄˅˒˓˔˕˖˗˘˙˚˛˜˝˞˟ˠˡˢˣˤ˥˦˧˨˩˪˫˭˯˰˱˲˳˴˵˶˷˸˹˺˻˼˽˾˿ḀḁḂḃḄḅḆḇḈḉḊḋḌḍḎḏḐḑḒḓḔḕḖḗḘḙḚḛḜḝḞḟḠḡḢḣḤḥḦḧḨḩḪḫḬḭḮḯḰḱḲḳḴḵḶḷḸḹḺḻḼḽḾḿṀṁṂṃṄṅṆṇṈṉṊṋṌṍṎṏṐṑṒṓṔṕṖṗṘṙṚṛṜṝṞṟṠṡṢṣṤṥṦṧṨṩṪṫṬṭṮṯṰṱṲṳṴṵṶṷṸṹṺṻṼṽṾṿẀẁẂẃẄẅẆẇẈẉẊẋẌẍẎẏẐẑẒẓẔẕẖẗẘẙẛẠạẢảẤấẦầẨẩẪẫẬậẮắẰằẲẳẴẵẶặẸẹẺẻẼẽẾếỀềỂểỄễỆệỈỉỊịỌọỎỏỐốỒồỔổỖỗỘộỚớỜờỞởỠỡỢợỤụỦủỨứỪừỬửỮữỰựỲỳỴỵỶỷỸỹỺỼỾ̴̵̶̷̸̡̢̧̨̛̖̗̘̙̜̝̞̟̠̣̤̥̦̩̪̫̬̭̮̯̰̱̲̳̹̺̻̼͇͈͉͍͎̀́̂̃̄̅̆̇̈̉̊̋̌̍̎̏̐̑̒̓̔̽̾̿̀́͂̓̈́͆͊͋͌̕̚ͅ͏͓͔͕͖͙͚͐͑͒͗͛ͣͤͥͦͧͨͩͪͫͬͭͮͯ͘͜͟͢͝͞͠͡' AS fold0_from, '                                          a       23 μ   1o  aaaaaaceeeeiiiidnooooo ouuuuyaaaaaaceeeeiiiidnooooo ouuuuyyaaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiiijjkkllllllllnnnnnnŋoooooorrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzsɓƃƅɔƈɖɗƌǝəɛƒɠɣɩɨƙɯɲɵooƣƥʀƨʃƭʈuuʊʋƴƶʒƹƽaaiioouuuuuuuuuuaaaaǥggkkooooʒʒjggƕƿnnaaooaaaaeeeeiiiioooorrrruuuussttȝhhƞȣȥaaeeooooooooyyⱥȼƚⱦɂƀʉʌɇɉɋɍɏhɦjrɹɻʁwy                  ɣlsxʕ                         aabbbbbbccddddddddddeeeeeeeeeeffgghhhhhhhhhhiiiikkkkkkllllllllmmmmmmnnnnnnnnoooooooopppprrrrrrrrssssssssssttttttttuuuuuuuuuuvvvvwwwwwwwwwwxxxxyyzzzzzzhtwysaaaaaaaaaaaaaaaaaaaaaaaaeeeeeeeeeeeeeeeeiiiioooooooooooooooooooooooouuuuuuuuuuuuuuyyyyyyyyỻỽỿ' AS fold0_to,
-    'ͰͲʹ͵Ͷͺ;Ϳ΄΅Ά·ΈΉΊΌΎΏΐΑΒΓΔΕΖΗΘΙΚΛΜΝΞΟΠΡΣΤΥΦΧΨΩΪΫάέήίΰςϊϋόύώϏϐϑϒϓϔϕϖϘϚϜϞϠϢϤϦϨϪϬϮϰϱϲϴϵ϶ϷϹϺϽϾϿЀЁЂЃЄЅІЇЈЉЊЋЌЍЎЏАБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯйѐёѓїќѝўѠѢѤѦѨѪѬѮѰѲѴѶѷѸѺѼѾҀ҂ҊҌҎҐҒҔҖҘҚҜҞҠҢҤҦҨҪҬҮҰҲҴҶҸҺҼҾӀӁӂӃӅӇӉӋӍӐӑӒӓӔӖӗӘӚӛӜӝӞӟӠӢӣӤӥӦӧӨӪӫӬӭӮӯӰӱӲӳӴӵӶӸӹӺӼӾԀԂԄԆԈԊԌԎԐԒԔԖԘԚԜԞԠԢԤԦԨԪԬԮԱԲԳԴԵԶԷԸԹԺԻԼԽԾԿՀՁՂՃՄՅՆՇՈՉՊՋՌՍՎՏՐՑՒՓՔՕՖ՚՛՜՝՞՟։֊֍֎֏ἀἁἂἃἄἅἆἇἈἉἊἋἌἍἎἏἐἑἒἓἔἕἘἙἚἛἜἝἠἡἢἣἤἥἦἧἨἩἪἫἬἭἮἯἰἱἲἳἴἵἶἷἸἹἺἻἼἽἾἿὀὁὂὃὄὅὈὉὊὋὌὍὐὑὒὓὔὕὖὗὙὛὝὟὠὡὢὣὤὥὦὧὨὩὪὫὬὭὮὯὰάὲέὴήὶίὸόὺύὼώᾀᾁᾂᾃᾄᾅᾆᾇᾈᾉᾊᾋᾌᾍᾎᾏᾐᾑᾒᾓᾔᾕᾖᾗᾘᾙᾚᾛᾜᾝᾞᾟᾠᾡᾢᾣᾤᾥᾦᾧᾨᾩᾪᾫᾬᾭᾮᾯᾰᾱᾲᾳᾴᾶᾷᾸᾹᾺΆᾼ᾽ι᾿῀῁ῂῃῄῆῇῈΈῊΉῌ῍῎῏ῐῑῒΐῖῗῘῙῚΊ῝῞῟ῠῡῢΰῤῥῦῧῨῩῪΎῬ῭΅`ῲῳῴῶῷῸΌῺΏῼ´῾҃҄҅҆҇҈҉' AS fold1_from, 'ͱͳʹ ͷ  ϳ  α εηιουωιαβγδεζηθικλμνξοπρστυφχψωιυαεηιυσιυουωϗβθυυυφπϙϛϝϟϡϣϥϧϩϫϭϯκρσθε ϸσϻͻͼͽееђгєѕііјљњћкиуџабвгдежзииклмнопрстуфхцчшщъыьэюяиеегікиуѡѣѥѧѩѫѭѯѱѳѵѵѵѹѻѽѿҁ ҋҍҏґғҕҗҙқҝҟҡңҥҧҩҫҭүұҳҵҷҹһҽҿӏжжӄӆӈӊӌӎааааӕееәәәжжззӡииииооөөөээууууууччӷыыӻӽӿԁԃԅԇԉԋԍԏԑԓԕԗԙԛԝԟԡԣԥԧԩԫԭԯաբգդեզէըթժիլխծկհձղճմյնշոչպջռսվտրցւփքօֆ           ααααααααααααααααεεεεεεεεεεεεηηηηηηηηηηηηηηηηιιιιιιιιιιιιιιιιοοοοοοοοοοοουυυυυυυυυυυυωωωωωωωωωωωωωωωωααεεηηιιοουυωωααααααααααααααααηηηηηηηηηηηηηηηηωωωωωωωωωωωωωωωωαααααααααααα ι   ηηηηηεεηηη   ιιιιιιιιιι   υυυυρρυυυυυυρ   ωωωωωοοωωω  ' AS fold1_to,
-    '            \u200b\u200c\u200d\u200e\u200f‐‑‒–—―‖‗‘’‚‛“”„‟†‡•‣․‧\u2028\u2029\u202a\u202b\u202c\u202d\u202e ‰‱′‵‸‹›※‽‾‿⁀⁁⁂⁃⁄⁅⁆⁊⁋⁌⁍⁎⁏⁐⁑⁒⁓⁔⁕⁖⁘⁙⁚⁛⁜⁝⁞ \u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\u206a\u206b\u206c\u206d\u206e\u206f⁰ⁱ⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿ₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎ₐₑₒₓₔₕₖₗₘₙₚₛₜ₠₡₢₣₤₥₦₧₩₪₫€₭₮₯₰₱₲₳₴₵₶₷₸₹₺₻₼₽₾₿⃀⃁ℂ℄ℇ℈ℊℋℌℍℎℏℐℑℒℓ℔ℕ℗℘ℙℚℛℜℝ℞℟℣ℤ℥Ω℧ℨ℩KÅℬℭ℮ℯℰℱℲℳℴℵℶℷℸℹ℺ℼℽℾℿ⅀⅁⅂⅃⅄ⅅⅆⅇⅈⅉ⅊⅋⅌⅍⅏ⅠⅤⅩⅬⅭⅮⅯⅰⅴⅹⅼⅽⅾⅿↃ↊↋　、。〃〄〈〉《》「」『』【】〒〓〔〕〖〗〘〙〚〛〜〝〞〟〠〰〶〷〸〹〺〽〾〿がぎぐげござじずぜぞだぢづでどばぱびぴぶぷべぺぼぽゔ゛゜ゞ゠ガギグゲゴザジズゼゾダヂヅデドバパビピブプベペボポヴヷヸヹヺ・ヾ\ufeff！＂＃＄％＆＇（）＊＋，－．／０１２３４５６７８９：；＜＝＞？＠ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ［＼］＾＿｀ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ｛｜｝～｟｠｡｢｣､･ｦｧｨｩｪｫｬｭｮｯｰｱｲｳｴｵｶｷｸｹｺｻｼｽｾｿﾀﾁﾂﾃﾄﾅﾆﾇﾈﾉﾊﾋﾌﾍﾎﾏﾐﾑﾒﾓﾔﾕﾖﾗﾘﾙﾚﾛﾜﾝ￠￡￢￣￤￥￦￨￩￪￫￬￭￮⃒⃓⃘⃙⃚⃐⃑⃔⃕⃖⃗⃛⃜⃝⃞⃟⃠⃡⃢⃣⃤⃥⃦⃪⃫゙゚〪⃨⃬⃭⃮⃯〭〮〯〫⃧⃩⃰〬ﾞﾟ' AS fold2_from, '                                                                                                     0i456789     n0123456789     aeoxəhklmnpst                                 c ɛ ghhhhhiill n  pqrrr   z ω z kabc eefⅎmoאבגדi πγγπ     ddeij     ivxlcdmivxlcdmↄ                                   十卄卅   かきくけこさしすせそたちつてとははひひふふへへほほう  ゝ カキクケコサシスセソタチツテトハハヒヒフフヘヘホホウワヰヱヲ ヽ                0123456789       abcdefghijklmnopqrstuvwxyz      abcdefghijklmnopqrstuvwxyz           ヲァィゥェォャュョッーアイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワン              ' AS fold2_to,
-    ('\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\t\n\u000b\u000c\r\u000e\u000f\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001a\u001b\u001c\u001d\u001e\u001f!"#$%&' || "'()*+,-./:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`{|}~\u007f") AS fold3_from, '                                                     abcdefghijklmnopqrstuvwxyz           ' AS fold3_to
+  SELECT '\u0080\u0081\u0082\u0083\u0084\u0085\u0086\u0087\u0088\u0089\u008a\u008b\u008c\u008d\u008e\u008f\u0090\u0091\u0092\u0093\u0094\u0095\u0096\u0097\u0098\u0099\u009a\u009b\u009c\u009d\u009e\u009f ¡¢£¤¥¦§¨©ª«¬\u00ad®¯°±²³´µ¶·¸¹º»¿ÀÁÂÃÄÅÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖ×ØÙÚÛÜÝàáâãäåçèéêëìíîïðñòóôõö÷øùúûüýÿ' AS fold0_from, '                                          a       23 μ   1o  aaaaaaceeeeiiiidnooooo ouuuuyaaaaaaceeeeiiiidnooooo ouuuuyy' AS fold0_to,
+    'ĀāĂăĄąĆćĈĉĊċČčĎďĐđĒēĔĕĖėĘęĚěĜĝĞğĠġĢģĤĥĦħĨĩĪīĬĭĮįİıĴĵĶķĹĺĻļĽľŁłŃńŅņŇňŊŌōŎŏŐőŔŕŖŗŘřŚśŜŝŞşŠšŢţŤťŦŧŨũŪūŬŭŮůŰűŲųŴŵŶŷŸŹźŻżŽžſƁƂƄƆƇƉƊƋƎƏƐƑƓƔƖƗƘƜƝƟƠơƢƤƦƧƩƬƮƯưƱƲƳƵƷƸƼǍǎǏǐǑǒǓǔǕǖǗǘǙǚǛǜǞǟǠǡǤǦǧǨǩǪǫǬǭǮǯǰǴǵǶǷǸǹǺǻǾǿȀȁȂȃȄȅȆȇȈȉȊȋȌȍȎȏȐȑȒȓȔȕȖȗȘșȚțȜȞȟȠȢȤȦȧȨȩȪȫȬȭȮȯȰȱȲȳȺȻȽȾɁɃɄɅɆɈɊɌɎʰʱʲʳʴʵʶʷʸ˂˃˄˅˒˓˔˕˖˗˘˙˚˛˜˝˞˟ˠˡˢˣˤ˥˦˧˨˩˪˫˭˯˰˱˲˳˴˵˶˷˸˹˺˻˼˽˾˿ḀḁḂḃḄḅḆḇḈḉḊḋḌḍḎḏḐḑḒḓḔḕḖḗḘḙḚḛḜḝḞḟḠḡḢḣḤḥḦḧḨḩḪḫḬḭḮḯḰḱḲḳḴḵḶḷḸḹḺḻḼḽḾḿṀṁṂṃṄṅṆṇṈṉṊṋṌṍṎṏṐṑṒṓṔṕṖṗṘṙṚṛṜṝṞṟṠṡṢṣṤṥṦṧṨṩṪṫṬṭṮṯṰṱṲṳṴṵṶṷṸṹṺṻṼṽṾṿẀẁẂẃẄẅẆẇẈẉẊẋẌẍẎẏẐẑẒẓẔẕẖẗẘẙẛẠạẢảẤấẦầẨẩẪẫẬậẮắẰằẲẳẴẵẶặẸẹẺẻẼẽẾếỀềỂểỄễỆệỈỉỊịỌọỎỏỐốỒồỔổỖỗỘộỚớỜờỞởỠỡỢợỤụỦủỨứỪừỬửỮữỰựỲỳỴỵỶỷỸỹỺỼỾ̴̵̶̷̸̡̢̧̨̛̖̗̘̙̜̝̞̟̠̣̤̥̦̩̪̫̬̭̮̯̰̱̲̳̹̺̻̼͇͈͉͍͎̀́̂̃̄̅̆̇̈̉̊̋̌̍̎̏̐̑̒̓̔̽̾̿̀́͂̓̈́͆͊͋͌̕̚ͅ͏͓͔͕͖͙͚͐͑͒͗͛ͣͤͥͦͧͨͩͪͫͬͭͮͯ͘͜͟͢͝͞͠͡' AS fold1_from, 'aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiiijjkkllllllllnnnnnnŋoooooorrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzsɓƃƅɔƈɖɗƌǝəɛƒɠɣɩɨƙɯɲɵooƣƥʀƨʃƭʈuuʊʋƴƶʒƹƽaaiioouuuuuuuuuuaaaaǥggkkooooʒʒjggƕƿnnaaooaaaaeeeeiiiioooorrrruuuussttȝhhƞȣȥaaeeooooooooyyⱥȼƚⱦɂƀʉʌɇɉɋɍɏhɦjrɹɻʁwy                  ɣlsxʕ                         aabbbbbbccddddddddddeeeeeeeeeeffgghhhhhhhhhhiiiikkkkkkllllllllmmmmmmnnnnnnnnoooooooopppprrrrrrrrssssssssssttttttttuuuuuuuuuuvvvvwwwwwwwwwwxxxxyyzzzzzzhtwysaaaaaaaaaaaaaaaaaaaaaaaaeeeeeeeeeeeeeeeeiiiioooooooooooooooooooooooouuuuuuuuuuuuuuyyyyyyyyỻỽỿ' AS fold1_to,
+    'ͰͲʹ͵Ͷͺ;Ϳ΄΅Ά·ΈΉΊΌΎΏΐΑΒΓΔΕΖΗΘΙΚΛΜΝΞΟΠΡΣΤΥΦΧΨΩΪΫάέήίΰςϊϋόύώϏϐϑϒϓϔϕϖϘϚϜϞϠϢϤϦϨϪϬϮϰϱϲϴϵ϶ϷϹϺϽϾϿЀЁЂЃЄЅІЇЈЉЊЋЌЍЎЏАБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯйѐёѓїќѝўѠѢѤѦѨѪѬѮѰѲѴѶѷѸѺѼѾҀ҂ҊҌҎҐҒҔҖҘҚҜҞҠҢҤҦҨҪҬҮҰҲҴҶҸҺҼҾӀӁӂӃӅӇӉӋӍӐӑӒӓӔӖӗӘӚӛӜӝӞӟӠӢӣӤӥӦӧӨӪӫӬӭӮӯӰӱӲӳӴӵӶӸӹӺӼӾԀԂԄԆԈԊԌԎԐԒԔԖԘԚԜԞԠԢԤԦԨԪԬԮԱԲԳԴԵԶԷԸԹԺԻԼԽԾԿՀՁՂՃՄՅՆՇՈՉՊՋՌՍՎՏՐՑՒՓՔՕՖ՚՛՜՝՞՟։֊֍֎֏ἀἁἂἃἄἅἆἇἈἉἊἋἌἍἎἏἐἑἒἓἔἕἘἙἚἛἜἝἠἡἢἣἤἥἦἧἨἩἪἫἬἭἮἯἰἱἲἳἴἵἶἷἸἹἺἻἼἽἾἿὀὁὂὃὄὅὈὉὊὋὌὍὐὑὒὓὔὕὖὗὙὛὝὟὠὡὢὣὤὥὦὧὨὩὪὫὬὭὮὯὰάὲέὴήὶίὸόὺύὼώᾀᾁᾂᾃᾄᾅᾆᾇᾈᾉᾊᾋᾌᾍᾎᾏᾐᾑᾒᾓᾔᾕᾖᾗᾘᾙᾚᾛᾜᾝᾞᾟᾠᾡᾢᾣᾤᾥᾦᾧᾨᾩᾪᾫᾬᾭᾮᾯᾰᾱᾲᾳᾴᾶᾷᾸᾹᾺΆᾼ᾽ι᾿῀῁ῂῃῄῆῇῈΈῊΉῌ῍῎῏ῐῑῒΐῖῗῘῙῚΊ῝῞῟ῠῡῢΰῤῥῦῧῨῩῪΎῬ῭΅`ῲῳῴῶῷῸΌῺΏῼ´῾҃҄҅҆҇҈҉' AS fold2_from, 'ͱͳʹ ͷ  ϳ  α εηιουωιαβγδεζηθικλμνξοπρστυφχψωιυαεηιυσιυουωϗβθυυυφπϙϛϝϟϡϣϥϧϩϫϭϯκρσθε ϸσϻͻͼͽееђгєѕііјљњћкиуџабвгдежзииклмнопрстуфхцчшщъыьэюяиеегікиуѡѣѥѧѩѫѭѯѱѳѵѵѵѹѻѽѿҁ ҋҍҏґғҕҗҙқҝҟҡңҥҧҩҫҭүұҳҵҷҹһҽҿӏжжӄӆӈӊӌӎааааӕееәәәжжззӡииииооөөөээууууууччӷыыӻӽӿԁԃԅԇԉԋԍԏԑԓԕԗԙԛԝԟԡԣԥԧԩԫԭԯաբգդեզէըթժիլխծկհձղճմյնշոչպջռսվտրցւփքօֆ           ααααααααααααααααεεεεεεεεεεεεηηηηηηηηηηηηηηηηιιιιιιιιιιιιιιιιοοοοοοοοοοοουυυυυυυυυυυυωωωωωωωωωωωωωωωωααεεηηιιοουυωωααααααααααααααααηηηηηηηηηηηηηηηηωωωωωωωωωωωωωωωωαααααααααααα ι   ηηηηηεεηηη   ιιιιιιιιιι   υυυυρρυυυυυυρ   ωωωωωοοωωω  ' AS fold2_to,
+    '            \u200b\u200c\u200d\u200e\u200f‐‑‒–—―‖‗‘’‚‛“”„‟†‡•‣․‧\u2028\u2029\u202a\u202b\u202c\u202d\u202e ‰‱′‵‸‹›※‽‾‿⁀⁁⁂⁃⁄⁅⁆⁊⁋⁌⁍⁎⁏⁐⁑⁒⁓⁔⁕⁖⁘⁙⁚⁛⁜⁝⁞ \u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\u206a\u206b\u206c\u206d\u206e\u206f⁰ⁱ⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿ₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎ₐₑₒₓₔₕₖₗₘₙₚₛₜ₠₡₢₣₤₥₦₧₩₪₫€₭₮₯₰₱₲₳₴₵₶₷₸₹₺₻₼₽₾₿⃀⃁ℂ℄ℇ℈ℊℋℌℍℎℏℐℑℒℓ℔ℕ℗℘ℙℚℛℜℝ℞℟℣ℤ℥Ω℧ℨ℩KÅℬℭ℮ℯℰℱℲℳℴℵℶℷℸℹ℺ℼℽℾℿ⅀⅁⅂⅃⅄ⅅⅆⅇⅈⅉ⅊⅋⅌⅍⅏ⅠⅤⅩⅬⅭⅮⅯⅰⅴⅹⅼⅽⅾⅿↃ↊↋　、。〃〄〈〉《》「」『』【】〒〓〔〕〖〗〘〙〚〛〜〝〞〟〠〰〶〷〸〹〺〽〾〿がぎぐげござじずぜぞだぢづでどばぱびぴぶぷべぺぼぽゔ゛゜ゞ゠ガギグゲゴザジズゼゾダヂヅデドバパビピブプベペボポヴヷヸヹヺ・ヾ\ufeff！＂＃＄％＆＇（）＊＋，－．／０１２３４５６７８９：；＜＝＞？＠ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ［＼］＾＿｀ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ｛｜｝～｟｠｡｢｣､･ｦｧｨｩｪｫｬｭｮｯｰｱｲｳｴｵｶｷｸｹｺｻｼｽｾｿﾀﾁﾂﾃﾄﾅﾆﾇﾈﾉﾊﾋﾌﾍﾎﾏﾐﾑﾒﾓﾔﾕﾖﾗﾘﾙﾚﾛﾜﾝ￠￡￢￣￤￥￦￨￩￪￫￬￭￮⃒⃓⃘⃙⃚⃐⃑⃔⃕⃖⃗⃛⃜⃝⃞⃟⃠⃡⃢⃣⃤⃥⃦⃪⃫゙゚〪⃨⃬⃭⃮⃯〭〮〯〫⃧⃩⃰〬ﾞﾟ' AS fold3_from, '                                                                                                     0i456789     n0123456789     aeoxəhklmnpst                                 c ɛ ghhhhhiill n  pqrrr   z ω z kabc eefⅎmoאבגדi πγγπ     ddeij     ivxlcdmivxlcdmↄ                                   十卄卅   かきくけこさしすせそたちつてとははひひふふへへほほう  ゝ カキクケコサシスセソタチツテトハハヒヒフフヘヘホホウワヰヱヲ ヽ                0123456789       abcdefghijklmnopqrstuvwxyz      abcdefghijklmnopqrstuvwxyz           ヲァィゥェォャュョッーアイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワン              ' AS fold3_to,
+    ('\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\t\n\u000b\u000c\r\u000e\u000f\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001a\u001b\u001c\u001d\u001e\u001f!"#$%&' || "'()*+,-./:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`{|}~\u007f") AS fold4_from, '                                                     abcdefghijklmnopqrstuvwxyz           ' AS fold4_to
 ),
 -- the cells each field reads, as text (NULL where no column maps)
 pt__cells AS (
@@ -47,43 +48,50 @@ pt__words1 AS (
 -- words as the engine folds them (engine/text.ts): lower case, no accents, one space between, step 2
 pt__words2 AS (
   SELECT *,
-    CASE WHEN (pt__f2_p_x0 RLIKE '[\u0080-»¿-ÅÇ-Ýà-åç-ýÿ-ıĴ-ķĹ-ľŁ-ňŊŌ-őŔ-ſƁƂƄƆƇƉ-ƋƎ-ƑƓƔƖ-ƘƜƝƟ-ƢƤƦƧƩƬƮ-ƳƵƷƸƼǍ-ǜǞ-ǡǤǦ-ǰǴ-ǻǾ-ȜȞ-ȠȢȤȦ-ȳȺȻȽȾɁɃ-ɆɈɊɌɎʰ-ʸ˂-˅˒-˫˭˯-ͯḀ-ẙẛẠ-ỺỼỾ]') THEN translate(pt__f2_p_x0, (SELECT fold0_from FROM pt__fold), (SELECT fold0_to FROM pt__fold)) ELSE pt__f2_p_x0 END AS pt__f2_p_x1,
-    CASE WHEN (pt__f5_p_x0 RLIKE '[\u0080-»¿-ÅÇ-Ýà-åç-ýÿ-ıĴ-ķĹ-ľŁ-ňŊŌ-őŔ-ſƁƂƄƆƇƉ-ƋƎ-ƑƓƔƖ-ƘƜƝƟ-ƢƤƦƧƩƬƮ-ƳƵƷƸƼǍ-ǜǞ-ǡǤǦ-ǰǴ-ǻǾ-ȜȞ-ȠȢȤȦ-ȳȺȻȽȾɁɃ-ɆɈɊɌɎʰ-ʸ˂-˅˒-˫˭˯-ͯḀ-ẙẛẠ-ỺỼỾ]') THEN translate(pt__f5_p_x0, (SELECT fold0_from FROM pt__fold), (SELECT fold0_to FROM pt__fold)) ELSE pt__f5_p_x0 END AS pt__f5_p_x1
+    CASE WHEN (pt__f2_p_x0 RLIKE '[\u0080-»¿-ÅÇ-Ýà-åç-ýÿ]') THEN translate(pt__f2_p_x0, (SELECT fold0_from FROM pt__fold), (SELECT fold0_to FROM pt__fold)) ELSE pt__f2_p_x0 END AS pt__f2_p_x1,
+    CASE WHEN (pt__f5_p_x0 RLIKE '[\u0080-»¿-ÅÇ-Ýà-åç-ýÿ]') THEN translate(pt__f5_p_x0, (SELECT fold0_from FROM pt__fold), (SELECT fold0_to FROM pt__fold)) ELSE pt__f5_p_x0 END AS pt__f5_p_x1
   FROM pt__words1
 ),
 -- words as the engine folds them (engine/text.ts): lower case, no accents, one space between, step 3
 pt__words3 AS (
   SELECT *,
-    CASE WHEN (pt__f2_p_x1 RLIKE '[ͰͲʹ-Ͷͺ;Ϳ΄-ΊΌΎ-ΡΣ-ΰςϊ-ϖϘϚϜϞϠϢϤϦϨϪϬϮϰ-ϲϴ-ϷϹϺϽ-Яйѐёѓїќ-ўѠѢѤѦѨѪѬѮѰѲѴѶ-ѸѺѼѾҀ҂-ҊҌҎҐҒҔҖҘҚҜҞҠҢҤҦҨҪҬҮҰҲҴҶҸҺҼҾӀ-ӃӅӇӉӋӍӐ-ӔӖ-ӘӚ-ӠӢ-ӨӪ-ӶӸ-ӺӼӾԀԂԄԆԈԊԌԎԐԒԔԖԘԚԜԞԠԢԤԦԨԪԬԮԱ-Ֆ՚-՟։֊֍-֏ἀ-ἕἘ-Ἕἠ-ὅὈ-Ὅὐ-ὗὙὛὝὟ-ώᾀ-ᾴᾶ-ῄῆ-ΐῖ-Ί῝-`ῲ-ῴῶ-῾]') THEN translate(pt__f2_p_x1, (SELECT fold1_from FROM pt__fold), (SELECT fold1_to FROM pt__fold)) ELSE pt__f2_p_x1 END AS pt__f2_p_x2,
-    CASE WHEN (pt__f5_p_x1 RLIKE '[ͰͲʹ-Ͷͺ;Ϳ΄-ΊΌΎ-ΡΣ-ΰςϊ-ϖϘϚϜϞϠϢϤϦϨϪϬϮϰ-ϲϴ-ϷϹϺϽ-Яйѐёѓїќ-ўѠѢѤѦѨѪѬѮѰѲѴѶ-ѸѺѼѾҀ҂-ҊҌҎҐҒҔҖҘҚҜҞҠҢҤҦҨҪҬҮҰҲҴҶҸҺҼҾӀ-ӃӅӇӉӋӍӐ-ӔӖ-ӘӚ-ӠӢ-ӨӪ-ӶӸ-ӺӼӾԀԂԄԆԈԊԌԎԐԒԔԖԘԚԜԞԠԢԤԦԨԪԬԮԱ-Ֆ՚-՟։֊֍-֏ἀ-ἕἘ-Ἕἠ-ὅὈ-Ὅὐ-ὗὙὛὝὟ-ώᾀ-ᾴᾶ-ῄῆ-ΐῖ-Ί῝-`ῲ-ῴῶ-῾]') THEN translate(pt__f5_p_x1, (SELECT fold1_from FROM pt__fold), (SELECT fold1_to FROM pt__fold)) ELSE pt__f5_p_x1 END AS pt__f5_p_x2
+    CASE WHEN (pt__f2_p_x1 RLIKE '[Ā-ıĴ-ķĹ-ľŁ-ňŊŌ-őŔ-ſƁƂƄƆƇƉ-ƋƎ-ƑƓƔƖ-ƘƜƝƟ-ƢƤƦƧƩƬƮ-ƳƵƷƸƼǍ-ǜǞ-ǡǤǦ-ǰǴ-ǻǾ-ȜȞ-ȠȢȤȦ-ȳȺȻȽȾɁɃ-ɆɈɊɌɎʰ-ʸ˂-˅˒-˫˭˯-ͯḀ-ẙẛẠ-ỺỼỾ]') THEN translate(pt__f2_p_x1, (SELECT fold1_from FROM pt__fold), (SELECT fold1_to FROM pt__fold)) ELSE pt__f2_p_x1 END AS pt__f2_p_x2,
+    CASE WHEN (pt__f5_p_x1 RLIKE '[Ā-ıĴ-ķĹ-ľŁ-ňŊŌ-őŔ-ſƁƂƄƆƇƉ-ƋƎ-ƑƓƔƖ-ƘƜƝƟ-ƢƤƦƧƩƬƮ-ƳƵƷƸƼǍ-ǜǞ-ǡǤǦ-ǰǴ-ǻǾ-ȜȞ-ȠȢȤȦ-ȳȺȻȽȾɁɃ-ɆɈɊɌɎʰ-ʸ˂-˅˒-˫˭˯-ͯḀ-ẙẛẠ-ỺỼỾ]') THEN translate(pt__f5_p_x1, (SELECT fold1_from FROM pt__fold), (SELECT fold1_to FROM pt__fold)) ELSE pt__f5_p_x1 END AS pt__f5_p_x2
   FROM pt__words2
 ),
 -- words as the engine folds them (engine/text.ts): lower case, no accents, one space between, step 4
 pt__words4 AS (
   SELECT *,
-    CASE WHEN (pt__f2_p_x2 RLIKE '[  -․‧-′‵‸-※‽-⁆⁊-⁖⁘-\u2064\u2066-ⁱ⁴-₎ₐ-ₜ₠-₧₩-⃁⃐-⃰ℂ℄ℇ℈ℊ-ℕ℗-℟℣-℺ℼ-⅍⅏ⅠⅤⅩⅬ-ⅰⅴⅹⅼ-ⅿↃ↊↋　-〄〈-〠〪-〰〶-〺〽-〿がぎぐげござじずぜぞだぢづでどばぱびぴぶぷべぺぼぽゔ゙-゜ゞ゠ガギグゲゴザジズゼゾダヂヅデドバパビピブプベペボポヴヷ-・ヾ\ufeff！-ﾟ￠-￦￨-￮]') THEN translate(pt__f2_p_x2, (SELECT fold2_from FROM pt__fold), (SELECT fold2_to FROM pt__fold)) ELSE pt__f2_p_x2 END AS pt__f2_p_x3,
-    CASE WHEN (pt__f5_p_x2 RLIKE '[  -․‧-′‵‸-※‽-⁆⁊-⁖⁘-\u2064\u2066-ⁱ⁴-₎ₐ-ₜ₠-₧₩-⃁⃐-⃰ℂ℄ℇ℈ℊ-ℕ℗-℟℣-℺ℼ-⅍⅏ⅠⅤⅩⅬ-ⅰⅴⅹⅼ-ⅿↃ↊↋　-〄〈-〠〪-〰〶-〺〽-〿がぎぐげござじずぜぞだぢづでどばぱびぴぶぷべぺぼぽゔ゙-゜ゞ゠ガギグゲゴザジズゼゾダヂヅデドバパビピブプベペボポヴヷ-・ヾ\ufeff！-ﾟ￠-￦￨-￮]') THEN translate(pt__f5_p_x2, (SELECT fold2_from FROM pt__fold), (SELECT fold2_to FROM pt__fold)) ELSE pt__f5_p_x2 END AS pt__f5_p_x3
+    CASE WHEN (pt__f2_p_x2 RLIKE '[ͰͲʹ-Ͷͺ;Ϳ΄-ΊΌΎ-ΡΣ-ΰςϊ-ϖϘϚϜϞϠϢϤϦϨϪϬϮϰ-ϲϴ-ϷϹϺϽ-Яйѐёѓїќ-ўѠѢѤѦѨѪѬѮѰѲѴѶ-ѸѺѼѾҀ҂-ҊҌҎҐҒҔҖҘҚҜҞҠҢҤҦҨҪҬҮҰҲҴҶҸҺҼҾӀ-ӃӅӇӉӋӍӐ-ӔӖ-ӘӚ-ӠӢ-ӨӪ-ӶӸ-ӺӼӾԀԂԄԆԈԊԌԎԐԒԔԖԘԚԜԞԠԢԤԦԨԪԬԮԱ-Ֆ՚-՟։֊֍-֏ἀ-ἕἘ-Ἕἠ-ὅὈ-Ὅὐ-ὗὙὛὝὟ-ώᾀ-ᾴᾶ-ῄῆ-ΐῖ-Ί῝-`ῲ-ῴῶ-῾]') THEN translate(pt__f2_p_x2, (SELECT fold2_from FROM pt__fold), (SELECT fold2_to FROM pt__fold)) ELSE pt__f2_p_x2 END AS pt__f2_p_x3,
+    CASE WHEN (pt__f5_p_x2 RLIKE '[ͰͲʹ-Ͷͺ;Ϳ΄-ΊΌΎ-ΡΣ-ΰςϊ-ϖϘϚϜϞϠϢϤϦϨϪϬϮϰ-ϲϴ-ϷϹϺϽ-Яйѐёѓїќ-ўѠѢѤѦѨѪѬѮѰѲѴѶ-ѸѺѼѾҀ҂-ҊҌҎҐҒҔҖҘҚҜҞҠҢҤҦҨҪҬҮҰҲҴҶҸҺҼҾӀ-ӃӅӇӉӋӍӐ-ӔӖ-ӘӚ-ӠӢ-ӨӪ-ӶӸ-ӺӼӾԀԂԄԆԈԊԌԎԐԒԔԖԘԚԜԞԠԢԤԦԨԪԬԮԱ-Ֆ՚-՟։֊֍-֏ἀ-ἕἘ-Ἕἠ-ὅὈ-Ὅὐ-ὗὙὛὝὟ-ώᾀ-ᾴᾶ-ῄῆ-ΐῖ-Ί῝-`ῲ-ῴῶ-῾]') THEN translate(pt__f5_p_x2, (SELECT fold2_from FROM pt__fold), (SELECT fold2_to FROM pt__fold)) ELSE pt__f5_p_x2 END AS pt__f5_p_x3
   FROM pt__words3
 ),
 -- words as the engine folds them (engine/text.ts): lower case, no accents, one space between, step 5
 pt__words5 AS (
   SELECT *,
-    CASE WHEN (pt__f2_p_x3 RLIKE '[\u0001-\u001f!-/:-`{-\u007f]') THEN translate(pt__f2_p_x3, (SELECT fold3_from FROM pt__fold), (SELECT fold3_to FROM pt__fold)) ELSE pt__f2_p_x3 END AS pt__f2_p_x4,
-    CASE WHEN (pt__f5_p_x3 RLIKE '[\u0001-\u001f!-/:-`{-\u007f]') THEN translate(pt__f5_p_x3, (SELECT fold3_from FROM pt__fold), (SELECT fold3_to FROM pt__fold)) ELSE pt__f5_p_x3 END AS pt__f5_p_x4
+    CASE WHEN (pt__f2_p_x3 RLIKE '[  -․‧-′‵‸-※‽-⁆⁊-⁖⁘-\u2064\u2066-ⁱ⁴-₎ₐ-ₜ₠-₧₩-⃁⃐-⃰ℂ℄ℇ℈ℊ-ℕ℗-℟℣-℺ℼ-⅍⅏ⅠⅤⅩⅬ-ⅰⅴⅹⅼ-ⅿↃ↊↋　-〄〈-〠〪-〰〶-〺〽-〿がぎぐげござじずぜぞだぢづでどばぱびぴぶぷべぺぼぽゔ゙-゜ゞ゠ガギグゲゴザジズゼゾダヂヅデドバパビピブプベペボポヴヷ-・ヾ\ufeff！-ﾟ￠-￦￨-￮]') THEN translate(pt__f2_p_x3, (SELECT fold3_from FROM pt__fold), (SELECT fold3_to FROM pt__fold)) ELSE pt__f2_p_x3 END AS pt__f2_p_x4,
+    CASE WHEN (pt__f5_p_x3 RLIKE '[  -․‧-′‵‸-※‽-⁆⁊-⁖⁘-\u2064\u2066-ⁱ⁴-₎ₐ-ₜ₠-₧₩-⃁⃐-⃰ℂ℄ℇ℈ℊ-ℕ℗-℟℣-℺ℼ-⅍⅏ⅠⅤⅩⅬ-ⅰⅴⅹⅼ-ⅿↃ↊↋　-〄〈-〠〪-〰〶-〺〽-〿がぎぐげござじずぜぞだぢづでどばぱびぴぶぷべぺぼぽゔ゙-゜ゞ゠ガギグゲゴザジズゼゾダヂヅデドバパビピブプベペボポヴヷ-・ヾ\ufeff！-ﾟ￠-￦￨-￮]') THEN translate(pt__f5_p_x3, (SELECT fold3_from FROM pt__fold), (SELECT fold3_to FROM pt__fold)) ELSE pt__f5_p_x3 END AS pt__f5_p_x4
   FROM pt__words4
 ),
 -- words as the engine folds them (engine/text.ts): lower case, no accents, one space between, step 6
 pt__words6 AS (
   SELECT *,
-    coalesce(pt__f2_p_ascii, trim(regexp_replace(pt__f2_p_x4, '  +', ' '))) AS pt__f2_p,
-    coalesce(pt__f5_p_ascii, trim(regexp_replace(pt__f5_p_x4, '  +', ' '))) AS pt__f5_p
+    CASE WHEN (pt__f2_p_x4 RLIKE '[\u0001-\u001f!-/:-`{-\u007f]') THEN translate(pt__f2_p_x4, (SELECT fold4_from FROM pt__fold), (SELECT fold4_to FROM pt__fold)) ELSE pt__f2_p_x4 END AS pt__f2_p_x5,
+    CASE WHEN (pt__f5_p_x4 RLIKE '[\u0001-\u001f!-/:-`{-\u007f]') THEN translate(pt__f5_p_x4, (SELECT fold4_from FROM pt__fold), (SELECT fold4_to FROM pt__fold)) ELSE pt__f5_p_x4 END AS pt__f5_p_x5
   FROM pt__words5
+),
+-- words as the engine folds them (engine/text.ts): lower case, no accents, one space between, step 7
+pt__words7 AS (
+  SELECT *,
+    coalesce(pt__f2_p_ascii, trim(regexp_replace(pt__f2_p_x5, '  +', ' '))) AS pt__f2_p,
+    coalesce(pt__f5_p_ascii, trim(regexp_replace(pt__f5_p_x5, '  +', ' '))) AS pt__f5_p
+  FROM pt__words6
 ),
 -- numbers as people write them (engine/parse-number.ts)
 pt__numbers1 AS (
   SELECT *,
     regexp_replace(pt__f3_v, '^[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]+|[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]+\\z', '') AS pt__f3_n_t
-  FROM pt__words6
+  FROM pt__words7
 ),
 -- numbers as people write them (engine/parse-number.ts), step 2
 pt__numbers2 AS (
@@ -146,12 +154,31 @@ pt__numbers8 AS (
     CASE WHEN pt__f3_n_kind = 'band' THEN CASE WHEN greatest(pt__f3_n_x, CAST(1.0 AS DOUBLE)) * CAST(5.421010862427522e-20 AS DOUBLE) * pt__f3_n_xmul + greatest(pt__f3_n_y, CAST(1.0 AS DOUBLE)) * CAST(5.421010862427522e-20 AS DOUBLE) * pt__f3_n_ym >= CAST(9.7453140114e+288 AS DOUBLE) THEN NULL WHEN pt__f3_n_x * pt__f3_n_xmul + pt__f3_n_y * pt__f3_n_ym = CAST(5e-324 AS DOUBLE) THEN CAST(0.0 AS DOUBLE) ELSE pt__f3_n_sgn * ((pt__f3_n_x * pt__f3_n_xmul + pt__f3_n_y * pt__f3_n_ym) / CAST(2.0 AS DOUBLE)) + CAST(0.0 AS DOUBLE) END WHEN pt__f3_n_kind IS NOT NULL THEN CASE WHEN greatest(pt__f3_n_x, CAST(1.0 AS DOUBLE)) * CAST(5.421010862427522e-20 AS DOUBLE) * pt__f3_n_xmul >= CAST(9.7453140114e+288 AS DOUBLE) THEN NULL ELSE pt__f3_n_sgn * pt__f3_n_x * pt__f3_n_xmul + CAST(0.0 AS DOUBLE) END END AS pt__f3_n
   FROM pt__numbers7
 ),
+-- the words each keyword matched (whole words, * any letters), or NULL
+pt__keywords AS (
+  SELECT *,
+    -- wholesal*
+    CASE WHEN (' ' || pt__f2_p || ' ') RLIKE ' (wholesal[^ ]*) ' THEN regexp_extract((' ' || pt__f2_p || ' '), ' (wholesal[^ ]*) ', 1) END AS pt__f2_k1,
+    -- distributor
+    CASE WHEN instr((' ' || pt__f2_p || ' '), ' distributor ') > 0 THEN 'distributor' END AS pt__f2_k2,
+    -- cash and carry
+    CASE WHEN (' ' || pt__f2_p || ' ') RLIKE ' (cash and carry) ' THEN regexp_extract((' ' || pt__f2_p || ' '), ' (cash and carry) ', 1) END AS pt__f2_k3,
+    -- retail
+    CASE WHEN instr((' ' || pt__f2_p || ' '), ' retail ') > 0 THEN 'retail' END AS pt__f2_k4,
+    -- boutique
+    CASE WHEN instr((' ' || pt__f2_p || ' '), ' boutique ') > 0 THEN 'boutique' END AS pt__f2_k5,
+    -- manufacturer
+    CASE WHEN instr((' ' || pt__f2_p || ' '), ' manufacturer ') > 0 THEN 'manufacturer' END AS pt__f2_k6,
+    -- factory
+    CASE WHEN instr((' ' || pt__f2_p || ' '), ' factory ') > 0 THEN 'factory' END AS pt__f2_k7
+  FROM pt__numbers8
+),
 -- each criterion's, disqualify rule's and segment rule's test: match 0..1 (NULL: blank or unreadable) and its detail
 pt__tests AS (
   SELECT *,
     -- criterion "trade-buyer": type has any of ["wholesal*","distributor","cash and carry"]
-    CASE WHEN pt__f2_b THEN NULL ELSE CASE WHEN CASE WHEN (' ' || pt__f2_p || ' ') RLIKE ' (wholesal[^ ]*) ' THEN regexp_extract((' ' || pt__f2_p || ' '), ' (wholesal[^ ]*) ', 1) END IS NOT NULL OR CASE WHEN instr((' ' || pt__f2_p || ' '), ' distributor ') > 0 THEN 'distributor' END IS NOT NULL OR CASE WHEN (' ' || pt__f2_p || ' ') RLIKE ' (cash and carry) ' THEN regexp_extract((' ' || pt__f2_p || ' '), ' (cash and carry) ', 1) END IS NOT NULL THEN CAST(1.0 AS DOUBLE) ELSE CAST(0.0 AS DOUBLE) END END AS pt__c1_m,
-    CASE WHEN pt__f2_b THEN 'missing' ELSE CASE WHEN CASE WHEN (' ' || pt__f2_p || ' ') RLIKE ' (wholesal[^ ]*) ' THEN regexp_extract((' ' || pt__f2_p || ' '), ' (wholesal[^ ]*) ', 1) END IS NOT NULL OR CASE WHEN instr((' ' || pt__f2_p || ' '), ' distributor ') > 0 THEN 'distributor' END IS NOT NULL OR CASE WHEN (' ' || pt__f2_p || ' ') RLIKE ' (cash and carry) ' THEN regexp_extract((' ' || pt__f2_p || ' '), ' (cash and carry) ', 1) END IS NOT NULL THEN concat_ws(', ', CASE WHEN (' ' || pt__f2_p || ' ') RLIKE ' (wholesal[^ ]*) ' THEN regexp_extract((' ' || pt__f2_p || ' '), ' (wholesal[^ ]*) ', 1) END, CASE WHEN coalesce(CASE WHEN (' ' || pt__f2_p || ' ') RLIKE ' (wholesal[^ ]*) ' THEN regexp_extract((' ' || pt__f2_p || ' '), ' (wholesal[^ ]*) ', 1) END, '') <> CASE WHEN instr((' ' || pt__f2_p || ' '), ' distributor ') > 0 THEN 'distributor' END AND TRUE THEN CASE WHEN instr((' ' || pt__f2_p || ' '), ' distributor ') > 0 THEN 'distributor' END END, CASE WHEN coalesce(CASE WHEN (' ' || pt__f2_p || ' ') RLIKE ' (wholesal[^ ]*) ' THEN regexp_extract((' ' || pt__f2_p || ' '), ' (wholesal[^ ]*) ', 1) END, '') <> CASE WHEN (' ' || pt__f2_p || ' ') RLIKE ' (cash and carry) ' THEN regexp_extract((' ' || pt__f2_p || ' '), ' (cash and carry) ', 1) END AND coalesce(CASE WHEN instr((' ' || pt__f2_p || ' '), ' distributor ') > 0 THEN 'distributor' END, '') <> CASE WHEN (' ' || pt__f2_p || ' ') RLIKE ' (cash and carry) ' THEN regexp_extract((' ' || pt__f2_p || ' '), ' (cash and carry) ', 1) END AND TRUE THEN CASE WHEN (' ' || pt__f2_p || ' ') RLIKE ' (cash and carry) ' THEN regexp_extract((' ' || pt__f2_p || ' '), ' (cash and carry) ', 1) END END) ELSE 'no keyword' END END AS pt__c1_d,
+    CASE WHEN pt__f2_b THEN NULL ELSE CASE WHEN pt__f2_k1 IS NOT NULL OR pt__f2_k2 IS NOT NULL OR pt__f2_k3 IS NOT NULL THEN CAST(1.0 AS DOUBLE) ELSE CAST(0.0 AS DOUBLE) END END AS pt__c1_m,
+    CASE WHEN pt__f2_b THEN 'missing' ELSE CASE WHEN pt__f2_k1 IS NOT NULL OR pt__f2_k2 IS NOT NULL OR pt__f2_k3 IS NOT NULL THEN concat_ws(', ', pt__f2_k1, CASE WHEN coalesce(pt__f2_k1, '') <> pt__f2_k2 AND TRUE THEN pt__f2_k2 END, CASE WHEN coalesce(pt__f2_k1, '') <> pt__f2_k3 AND coalesce(pt__f2_k2, '') <> pt__f2_k3 AND TRUE THEN pt__f2_k3 END) ELSE 'no keyword' END END AS pt__c1_d,
     NOT pt__f2_b AS pt__c1_ok,
     -- criterion "size": employees in range {"min":10,"ideal":200,"max":5000,"scale":"log"}
     CASE WHEN pt__f3_b THEN NULL WHEN CASE WHEN pt__f3_n IS NULL THEN '"' || regexp_replace(pt__f3_v, '^[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]+|[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]+\\z', '') || CASE WHEN (pt__f3_v RLIKE '^[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*[+-]?(?:[Nn][Aa][Nn]|[Ii][Nn][Ff]|[Ii][Nn][Ff][Ii][Nn][Ii][Tt][Yy]|∞)[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*\\z') THEN '" is not a finite number' WHEN (pt__f3_v RLIKE '^[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*[+-]?[0-9]+(?:[.][0-9]+)?[Ee][+-]?[0-9]+[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*\\z') THEN '" is beyond the largest number (about 1.8e308)' ELSE '" is not a number' END END IS NOT NULL THEN NULL ELSE CASE WHEN pt__f3_n > CAST(5000.0 AS DOUBLE) THEN CAST(0.0 AS DOUBLE) WHEN pt__f3_n < CAST(10.0 AS DOUBLE) THEN CAST(0.0 AS DOUBLE) WHEN pt__f3_n >= CAST(200.0 AS DOUBLE) THEN CAST(1.0 AS DOUBLE) ELSE least(CAST(1.0 AS DOUBLE), greatest(CAST(0.0 AS DOUBLE), (ln(CAST(1.0 AS DOUBLE) + greatest(pt__f3_n, CAST(0.0 AS DOUBLE))) - CAST(2.3978952727983707 AS DOUBLE)) / CAST(2.905409635260705 AS DOUBLE))) END END AS pt__c2_m,
@@ -166,18 +193,18 @@ pt__tests AS (
     CASE WHEN pt__f5_b THEN 'missing' ELSE pt__f5_p END AS pt__c4_d,
     NOT pt__f5_b AS pt__c4_ok,
     -- criterion "retail": type has any of ["retail","boutique"]
-    CASE WHEN pt__f2_b THEN NULL ELSE CASE WHEN CASE WHEN instr((' ' || pt__f2_p || ' '), ' retail ') > 0 THEN 'retail' END IS NOT NULL OR CASE WHEN instr((' ' || pt__f2_p || ' '), ' boutique ') > 0 THEN 'boutique' END IS NOT NULL THEN CAST(1.0 AS DOUBLE) ELSE CAST(0.0 AS DOUBLE) END END AS pt__c5_m,
-    CASE WHEN pt__f2_b THEN 'missing' ELSE CASE WHEN CASE WHEN instr((' ' || pt__f2_p || ' '), ' retail ') > 0 THEN 'retail' END IS NOT NULL OR CASE WHEN instr((' ' || pt__f2_p || ' '), ' boutique ') > 0 THEN 'boutique' END IS NOT NULL THEN concat_ws(', ', CASE WHEN instr((' ' || pt__f2_p || ' '), ' retail ') > 0 THEN 'retail' END, CASE WHEN coalesce(CASE WHEN instr((' ' || pt__f2_p || ' '), ' retail ') > 0 THEN 'retail' END, '') <> CASE WHEN instr((' ' || pt__f2_p || ' '), ' boutique ') > 0 THEN 'boutique' END AND TRUE THEN CASE WHEN instr((' ' || pt__f2_p || ' '), ' boutique ') > 0 THEN 'boutique' END END) ELSE 'no keyword' END END AS pt__c5_d,
+    CASE WHEN pt__f2_b THEN NULL ELSE CASE WHEN pt__f2_k4 IS NOT NULL OR pt__f2_k5 IS NOT NULL THEN CAST(1.0 AS DOUBLE) ELSE CAST(0.0 AS DOUBLE) END END AS pt__c5_m,
+    CASE WHEN pt__f2_b THEN 'missing' ELSE CASE WHEN pt__f2_k4 IS NOT NULL OR pt__f2_k5 IS NOT NULL THEN concat_ws(', ', pt__f2_k4, CASE WHEN coalesce(pt__f2_k4, '') <> pt__f2_k5 AND TRUE THEN pt__f2_k5 END) ELSE 'no keyword' END END AS pt__c5_d,
     NOT pt__f2_b AS pt__c5_ok,
     -- disqualify rule "maker": type has any of ["manufacturer","factory"]
-    CASE WHEN pt__f2_b THEN NULL ELSE CASE WHEN CASE WHEN instr((' ' || pt__f2_p || ' '), ' manufacturer ') > 0 THEN 'manufacturer' END IS NOT NULL OR CASE WHEN instr((' ' || pt__f2_p || ' '), ' factory ') > 0 THEN 'factory' END IS NOT NULL THEN CAST(1.0 AS DOUBLE) ELSE CAST(0.0 AS DOUBLE) END END AS pt__q1_m,
-    CASE WHEN pt__f2_b THEN 'missing' ELSE CASE WHEN CASE WHEN instr((' ' || pt__f2_p || ' '), ' manufacturer ') > 0 THEN 'manufacturer' END IS NOT NULL OR CASE WHEN instr((' ' || pt__f2_p || ' '), ' factory ') > 0 THEN 'factory' END IS NOT NULL THEN concat_ws(', ', CASE WHEN instr((' ' || pt__f2_p || ' '), ' manufacturer ') > 0 THEN 'manufacturer' END, CASE WHEN coalesce(CASE WHEN instr((' ' || pt__f2_p || ' '), ' manufacturer ') > 0 THEN 'manufacturer' END, '') <> CASE WHEN instr((' ' || pt__f2_p || ' '), ' factory ') > 0 THEN 'factory' END AND TRUE THEN CASE WHEN instr((' ' || pt__f2_p || ' '), ' factory ') > 0 THEN 'factory' END END) ELSE 'no keyword' END END AS pt__q1_d,
+    CASE WHEN pt__f2_b THEN NULL ELSE CASE WHEN pt__f2_k6 IS NOT NULL OR pt__f2_k7 IS NOT NULL THEN CAST(1.0 AS DOUBLE) ELSE CAST(0.0 AS DOUBLE) END END AS pt__q1_m,
+    CASE WHEN pt__f2_b THEN 'missing' ELSE CASE WHEN pt__f2_k6 IS NOT NULL OR pt__f2_k7 IS NOT NULL THEN concat_ws(', ', pt__f2_k6, CASE WHEN coalesce(pt__f2_k6, '') <> pt__f2_k7 AND TRUE THEN pt__f2_k7 END) ELSE 'no keyword' END END AS pt__q1_d,
     NOT pt__f2_b AS pt__q1_ok,
     -- segment "wholesale" rule 1: type has any of ["wholesal*"]
-    CASE WHEN pt__f2_b THEN NULL ELSE CASE WHEN CASE WHEN (' ' || pt__f2_p || ' ') RLIKE ' (wholesal[^ ]*) ' THEN regexp_extract((' ' || pt__f2_p || ' '), ' (wholesal[^ ]*) ', 1) END IS NOT NULL THEN CAST(1.0 AS DOUBLE) ELSE CAST(0.0 AS DOUBLE) END END AS pt__s1w1_m,
-    CASE WHEN pt__f2_b THEN 'missing' ELSE CASE WHEN CASE WHEN (' ' || pt__f2_p || ' ') RLIKE ' (wholesal[^ ]*) ' THEN regexp_extract((' ' || pt__f2_p || ' '), ' (wholesal[^ ]*) ', 1) END IS NOT NULL THEN concat_ws(', ', CASE WHEN (' ' || pt__f2_p || ' ') RLIKE ' (wholesal[^ ]*) ' THEN regexp_extract((' ' || pt__f2_p || ' '), ' (wholesal[^ ]*) ', 1) END) ELSE 'no keyword' END END AS pt__s1w1_d,
+    CASE WHEN pt__f2_b THEN NULL ELSE CASE WHEN pt__f2_k1 IS NOT NULL THEN CAST(1.0 AS DOUBLE) ELSE CAST(0.0 AS DOUBLE) END END AS pt__s1w1_m,
+    CASE WHEN pt__f2_b THEN 'missing' ELSE CASE WHEN pt__f2_k1 IS NOT NULL THEN concat_ws(', ', pt__f2_k1) ELSE 'no keyword' END END AS pt__s1w1_d,
     NOT pt__f2_b AS pt__s1w1_ok
-  FROM pt__numbers8
+  FROM pt__keywords
 ),
 -- each criterion's match as the score counts it: the missing policy's (0, 0.5, or NULL: left out) where blank or unreadable
 pt__effective AS (
