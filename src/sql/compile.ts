@@ -139,70 +139,75 @@ export function compileSql(spec: PortraitSpec, portrait: CompiledPortrait, optio
     comment: "the cells each field reads, as text (NULL where no column maps)",
     body: `SELECT *${used.map((f) => `,\n    ${fieldColumn[f]! >= 0 ? `CAST(${col(columns[fieldColumn[f]!]!)} AS ${d.text})` : `CAST(NULL AS ${d.text})`} AS ${fv(f, "v")}`).join("")}${options.rowOrder ? `,\n    ${options.rowOrder} AS ${P}row` : ""}\n  FROM ${source}`,
   });
-  stage(`${P}trimmed`, "trimmed as JavaScript trims", used.map((f) => `${jsTrimSql(d, fv(f, "v"))} AS ${fv(f, "t")}`));
-  stage(`${P}fields`, "per field: blank (empty or a placeholder such as n/a)", used.map((f) => `${blankSql(d, fv(f, "v"), fv(f, "t"))} AS ${fv(f, "b")}`));
-  // Stages computed for several fields side by side: CTE k holds every field's k-th stage.
-  const sideBySide = (name: string, comment: string, perField: Array<Array<Array<{ name: string; expr: string }>>>) => {
-    const depth = Math.max(0, ...perField.map((st) => st.length));
-    for (let k = 0; k < depth; k++) stage(`${P}${name}${k + 1}`, k === 0 ? comment : `${comment}, step ${k + 1}`, perField.flatMap((st) => (st[k] ?? []).map((c) => `${c.expr} AS ${c.name}`)));
-  };
-  sideBySide("words", "words as the engine folds them (engine/text.ts): lower case, no accents, one space between", used.filter((f) => needs(f, "words")).map((f) => phraseStages(d, fv(f, "v"), fv(f, "p"), `${P}fold`)));
-  sideBySide("numbers", "numbers as people write them (engine/parse-number.ts)", used.filter((f) => needs(f, "number")).map((f) => numberStages(d, fv(f, "v"), fv(f, "n"))));
-  const countryFields = used.filter((f) => needs(f, "country"));
-  if (countryFields.length > 0) {
-    const letters = (t: string, n: number) => d.matches(t, `^[A-Za-zıſ]{${n}}${d.end}`);
-    stage(
-      `${P}country_keys`,
-      "what a country cell is looked up by: a two- or three-letter code, else its folded name without a leading \"the\"",
-      countryFields.flatMap((f) => {
-        const t = fv(f, "t");
-        const upper = `upper(${d.translate(t, d.str("ıſ"), d.str("IS"))})`;
-        return [
-          `CASE WHEN ${letters(t, 2)} OR ${letters(t, 3)} THEN ${upper} END AS ${fv(f, "k")}`,
-          `CASE WHEN ${fv(f, "p")} LIKE 'the %' THEN substr(${fv(f, "p")}, 5) ELSE ${fv(f, "p")} END AS ${fv(f, "kn")}`,
-        ];
-      }),
-    );
-    const prev = ctes[ctes.length - 1]!.name;
-    ctes.push({
-      name: `${P}countries`,
-      comment: "country cells to ISO codes",
-      body: `SELECT ${P}r.*${countryFields.map((f, i) => `,\n    coalesce(${P}cc${i + 1}.iso2, ${P}cn${i + 1}.iso2) AS ${fv(f, "c")}`).join("")}\n  FROM ${prev} ${P}r${countryFields
-        .map((f, i) => `\n  LEFT JOIN ${P}country_codes ${P}cc${i + 1} ON ${P}cc${i + 1}.code = ${P}r.${fv(f, "k")}\n  LEFT JOIN ${P}country_names ${P}cn${i + 1} ON ${P}cn${i + 1}.name_key = ${P}r.${fv(f, "kn")}`)
-        .join("")}`,
-    });
-  }
-
   // Keywords: each (field, keyword) found once, in its own column, whichever tests ask for it.
-  const hitColumns = new Map<string, { name: string; expr: string }>();
+  const hitColumns = new Map<string, { field: number; name: string; expr: string; words: string }>();
   const hitColumn = (f: number, tokens: readonly string[]): string => {
     if (tokens.length === 0) return "NULL";
     const id = `${f}\u0000${tokens.join(" ")}`;
     let hit = hitColumns.get(id);
     if (!hit) {
-      hit = { name: `${fv(f, "k")}${hitColumns.size + 1}`, expr: keywordHitSql(d, `(' ' || ${fv(f, "p")} || ' ')`, tokens) };
+      hit = { field: f, name: `${fv(f, "k")}${hitColumns.size + 1}`, expr: keywordHitSql(d, `(' ' || ${fv(f, "p")} || ' ')`, tokens), words: tokens.join(" ") };
       hitColumns.set(id, hit);
     }
     return hit.name;
   };
   const built = tests.map((t) => ({ t, sql: testSql(d, t, fv, hitColumn) }));
-  if (hitColumns.size > 0) {
-    stage(`${P}keywords`, "the words each keyword matched (whole words, * any letters), or NULL", [...hitColumns.entries()].map(([id, h]) => `-- ${id.split("\u0000")[1]}\n    ${h.expr} AS ${h.name}`));
-  }
 
-  // Tests: match (NULL when the cell is blank or unreadable), detail, and why unreadable.
-  stage(
-    `${P}tests`,
-    "each criterion's, disqualify rule's and segment rule's test: match 0..1 (NULL: blank or unreadable) and its detail",
-    built.flatMap(({ t, sql: { match, detail, unreadable } }) => {
-      const blank = fv(t.field, "b");
-      return [
-        `-- ${t.what}: ${describe(t.spec)}\n    CASE WHEN ${blank} THEN NULL ${unreadable ? `WHEN ${unreadable} IS NOT NULL THEN NULL ` : ""}ELSE ${match} END AS ${t.key}_m`,
-        `CASE WHEN ${blank} THEN 'missing' ${unreadable ? `WHEN ${unreadable} IS NOT NULL THEN ${unreadable} ` : ""}ELSE ${detail} END AS ${t.key}_d`,
-        `NOT ${blank}${unreadable ? ` AND ${unreadable} IS NULL` : ""} AS ${t.key}_ok`,
-      ];
-    }),
-  );
+  // Each field's tests run on its distinct values (a column holds far fewer values than rows, as the engine's memo
+  // knows), one chain of stages per field, joined back to the rows after.
+  const stepwise = (name: string, comment: string, steps: Array<Array<{ name: string; expr: string }>>) =>
+    steps.forEach((cols, k) => stage(`${name}${k + 1}`, k === 0 ? comment : `${comment}, step ${k + 1}`, cols.map((c) => `${c.expr} AS ${c.name}`)));
+  const chains: Array<{ field: number; cte: string }> = [];
+  for (const f of used) {
+    const chain = `${P}f${f + 1}`;
+    const v = fv(f, "v");
+    ctes.push({ name: `${chain}_values`, comment: `field ${portrait.fields[f]}: its distinct values`, body: `SELECT DISTINCT ${v}\n  FROM ${P}cells\n  WHERE ${v} IS NOT NULL` });
+    stage(`${chain}_trimmed`, `${portrait.fields[f]}: trimmed as JavaScript trims`, [`${jsTrimSql(d, v)} AS ${fv(f, "t")}`]);
+    stage(`${chain}_blank`, `${portrait.fields[f]}: blank (empty or a placeholder such as n/a)`, [`${blankSql(d, v, fv(f, "t"))} AS ${fv(f, "b")}`]);
+    if (needs(f, "words")) stepwise(`${chain}_words`, `${portrait.fields[f]}: words as the engine folds them (engine/text.ts): lower case, no accents, one space between`, phraseStages(d, v, fv(f, "p"), `${P}fold`));
+    if (needs(f, "number")) stepwise(`${chain}_number`, `${portrait.fields[f]}: the number as people write it (engine/parse-number.ts)`, numberStages(d, v, fv(f, "n")));
+    if (needs(f, "country")) {
+      const t = fv(f, "t");
+      const letters = (n: number) => d.matches(t, `^[A-Za-zıſ]{${n}}${d.end}`);
+      const upper = `upper(${d.translate(t, d.str("ıſ"), d.str("IS"))})`;
+      stage(`${chain}_country_keys`, `${portrait.fields[f]}: what a country is looked up by: a two- or three-letter code, else its folded name without a leading "the"`, [
+        `CASE WHEN ${letters(2)} OR ${letters(3)} THEN ${upper} END AS ${fv(f, "k")}`,
+        `CASE WHEN ${fv(f, "p")} LIKE 'the %' THEN substr(${fv(f, "p")}, 5) ELSE ${fv(f, "p")} END AS ${fv(f, "kn")}`,
+      ]);
+      const prev = ctes[ctes.length - 1]!.name;
+      ctes.push({
+        name: `${chain}_country`,
+        comment: `${portrait.fields[f]}: the ISO code`,
+        body: `SELECT ${P}r.*,\n    coalesce(${P}cc.iso2, ${P}cn.iso2) AS ${fv(f, "c")}\n  FROM ${prev} ${P}r\n  LEFT JOIN ${P}country_codes ${P}cc ON ${P}cc.code = ${P}r.${fv(f, "k")}\n  LEFT JOIN ${P}country_names ${P}cn ON ${P}cn.name_key = ${P}r.${fv(f, "kn")}`,
+      });
+    }
+    const hits = [...hitColumns.values()].filter((h) => h.field === f);
+    if (hits.length > 0) stage(`${chain}_keywords`, `${portrait.fields[f]}: the words each keyword matched (whole words, * any letters), or NULL`, hits.map((h) => `-- ${h.words}\n    ${h.expr} AS ${h.name}`));
+    stage(
+      `${chain}_tests`,
+      `${portrait.fields[f]}: each test on it: match 0..1 (NULL: blank or unreadable) and its detail`,
+      built.filter(({ t }) => t.field === f).flatMap(({ t, sql: { match, detail, unreadable } }) => {
+        const blank = fv(t.field, "b");
+        return [
+          `-- ${t.what}: ${describe(t.spec)}\n    CASE WHEN ${blank} THEN NULL ${unreadable ? `WHEN ${unreadable} IS NOT NULL THEN NULL ` : ""}ELSE ${match} END AS ${t.key}_m`,
+          `CASE WHEN ${blank} THEN 'missing' ${unreadable ? `WHEN ${unreadable} IS NOT NULL THEN ${unreadable} ` : ""}ELSE ${detail} END AS ${t.key}_d`,
+          `NOT ${blank}${unreadable ? ` AND ${unreadable} IS NULL` : ""} AS ${t.key}_ok`,
+        ];
+      }),
+    );
+    chains.push({ field: f, cte: ctes[ctes.length - 1]!.name });
+  }
+  // Back to the rows; a NULL cell (no value, or no column) is blank: no match, detail "missing".
+  ctes.push({
+    name: `${P}tests`,
+    comment: "every row with its tests' results",
+    body: `SELECT ${P}c.*${built
+      .map(({ t }) => {
+        const j = `${P}j${t.field + 1}`;
+        return `,\n    ${j}.${t.key}_m AS ${t.key}_m, coalesce(${j}.${t.key}_d, 'missing') AS ${t.key}_d, coalesce(${j}.${t.key}_ok, FALSE) AS ${t.key}_ok`;
+      })
+      .join("")}\n  FROM ${P}cells ${P}c${chains.map(({ field, cte }) => `\n  LEFT JOIN ${cte} ${P}j${field + 1} ON ${P}j${field + 1}.${fv(field, "v")} = ${P}c.${fv(field, "v")}`).join("")}`,
+  });
 
   // Segment and disqualification.
   const policy = (c: ScoredCriterion) => (c.missing === "zero" ? d.num(0) : c.missing === "neutral" ? d.num(0.5) : "NULL");

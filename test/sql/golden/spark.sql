@@ -18,144 +18,69 @@ pt__cells AS (
     CAST(`Preferred Channel` AS STRING) AS pt__f5_v
   FROM `prospects`
 ),
--- trimmed as JavaScript trims
-pt__trimmed AS (
-  SELECT *,
-    regexp_replace(pt__f2_v, '^[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]+|[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]+\\z', '') AS pt__f2_t,
-    regexp_replace(pt__f3_v, '^[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]+|[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]+\\z', '') AS pt__f3_t,
-    regexp_replace(pt__f4_v, '^[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]+|[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]+\\z', '') AS pt__f4_t,
-    regexp_replace(pt__f5_v, '^[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]+|[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]+\\z', '') AS pt__f5_t
+-- field type: its distinct values
+pt__f2_values AS (
+  SELECT DISTINCT pt__f2_v
   FROM pt__cells
+  WHERE pt__f2_v IS NOT NULL
 ),
--- per field: blank (empty or a placeholder such as n/a)
-pt__fields AS (
+-- type: trimmed as JavaScript trims
+pt__f2_trimmed AS (
   SELECT *,
-    (pt__f2_v IS NULL OR lower(translate(pt__f2_t, 'Kİ', 'k!')) IN ('', '-', '--', '---', '—', 'n/a', 'na', '#n/a', 'null', 'nil', 'none', 'unknown', '?')) AS pt__f2_b,
-    (pt__f3_v IS NULL OR lower(translate(pt__f3_t, 'Kİ', 'k!')) IN ('', '-', '--', '---', '—', 'n/a', 'na', '#n/a', 'null', 'nil', 'none', 'unknown', '?')) AS pt__f3_b,
-    (pt__f4_v IS NULL OR lower(translate(pt__f4_t, 'Kİ', 'k!')) IN ('', '-', '--', '---', '—', 'n/a', 'na', '#n/a', 'null', 'nil', 'none', 'unknown', '?')) AS pt__f4_b,
-    (pt__f5_v IS NULL OR lower(translate(pt__f5_t, 'Kİ', 'k!')) IN ('', '-', '--', '---', '—', 'n/a', 'na', '#n/a', 'null', 'nil', 'none', 'unknown', '?')) AS pt__f5_b
-  FROM pt__trimmed
+    regexp_replace(pt__f2_v, '^[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]+|[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]+\\z', '') AS pt__f2_t
+  FROM pt__f2_values
 ),
--- words as the engine folds them (engine/text.ts): lower case, no accents, one space between
-pt__words1 AS (
+-- type: blank (empty or a placeholder such as n/a)
+pt__f2_blank AS (
+  SELECT *,
+    (pt__f2_v IS NULL OR lower(translate(pt__f2_t, 'Kİ', 'k!')) IN ('', '-', '--', '---', '—', 'n/a', 'na', '#n/a', 'null', 'nil', 'none', 'unknown', '?')) AS pt__f2_b
+  FROM pt__f2_trimmed
+),
+-- type: words as the engine folds them (engine/text.ts): lower case, no accents, one space between
+pt__f2_words1 AS (
   SELECT *,
     CASE WHEN (pt__f2_v RLIKE '^[\t\n\r -~]*\\z') THEN trim(regexp_replace(lower(pt__f2_v), '[^a-z0-9]+', ' ')) END AS pt__f2_p_ascii,
-    CASE WHEN NOT (pt__f2_v RLIKE '^[\t\n\r -~]*\\z') THEN CASE WHEN (pt__f2_v RLIKE '[¼-¾ÆÞßæþĲĳĿŀŉŒœǄ-ǌǢǣǱ-ǳǼǽևẚẞ‥…″‴‶‷‼⁇-⁉⁗₨℀℁℃℅℆℉№℠-™℻⅐-⅟Ⅱ-ⅣⅥ-ⅨⅪⅫⅱ-ⅳⅵ-ⅸⅺⅻ↉ゟヿ]') THEN replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(pt__f2_v, '¼', '1 4'), '½', '1 2'), '¾', '3 4'), 'Æ', 'ae'), 'Þ', 'th'), 'ß', 'ss'), 'æ', 'ae'), 'þ', 'th'), 'Ĳ', 'ij'), 'ĳ', 'ij'), 'Ŀ', 'l '), 'ŀ', 'l '), 'ŉ', 'ʼn'), 'Œ', 'oe'), 'œ', 'oe'), 'Ǆ', 'dz'), 'ǅ', 'dz'), 'ǆ', 'dz'), 'Ǉ', 'lj'), 'ǈ', 'lj'), 'ǉ', 'lj'), 'Ǌ', 'nj'), 'ǋ', 'nj'), 'ǌ', 'nj'), 'Ǣ', 'ae'), 'ǣ', 'ae'), 'Ǳ', 'dz'), 'ǲ', 'dz'), 'ǳ', 'dz'), 'Ǽ', 'ae'), 'ǽ', 'ae'), 'և', 'եւ'), 'ẚ', 'aʾ'), 'ẞ', 'ss'), '‥', '  '), '…', '   '), '″', '  '), '‴', '   '), '‶', '  '), '‷', '   '), '‼', '  '), '⁇', '  '), '⁈', '  '), '⁉', '  '), '⁗', '    '), '₨', 'rs'), '℀', 'a c'), '℁', 'a s'), '℃', ' c'), '℅', 'c o'), '℆', 'c u'), '℉', ' f'), '№', 'no'), '℠', 'sm'), '℡', 'tel'), '™', 'tm'), '℻', 'fax'), '⅐', '1 7'), '⅑', '1 9'), '⅒', '1 10'), '⅓', '1 3'), '⅔', '2 3'), '⅕', '1 5'), '⅖', '2 5'), '⅗', '3 5'), '⅘', '4 5'), '⅙', '1 6'), '⅚', '5 6'), '⅛', '1 8'), '⅜', '3 8'), '⅝', '5 8'), '⅞', '7 8'), '⅟', '1 '), 'Ⅱ', 'ii'), 'Ⅲ', 'iii'), 'Ⅳ', 'iv'), 'Ⅵ', 'vi'), 'Ⅶ', 'vii'), 'Ⅷ', 'viii'), 'Ⅸ', 'ix'), 'Ⅺ', 'xi'), 'Ⅻ', 'xii'), 'ⅱ', 'ii'), 'ⅲ', 'iii'), 'ⅳ', 'iv'), 'ⅵ', 'vi'), 'ⅶ', 'vii'), 'ⅷ', 'viii'), 'ⅸ', 'ix'), 'ⅺ', 'xi'), 'ⅻ', 'xii'), '↉', '0 3'), 'ゟ', 'より'), 'ヿ', 'コト') ELSE pt__f2_v END END AS pt__f2_p_x0,
-    CASE WHEN (pt__f5_v RLIKE '^[\t\n\r -~]*\\z') THEN trim(regexp_replace(lower(pt__f5_v), '[^a-z0-9]+', ' ')) END AS pt__f5_p_ascii,
-    CASE WHEN NOT (pt__f5_v RLIKE '^[\t\n\r -~]*\\z') THEN CASE WHEN (pt__f5_v RLIKE '[¼-¾ÆÞßæþĲĳĿŀŉŒœǄ-ǌǢǣǱ-ǳǼǽևẚẞ‥…″‴‶‷‼⁇-⁉⁗₨℀℁℃℅℆℉№℠-™℻⅐-⅟Ⅱ-ⅣⅥ-ⅨⅪⅫⅱ-ⅳⅵ-ⅸⅺⅻ↉ゟヿ]') THEN replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(pt__f5_v, '¼', '1 4'), '½', '1 2'), '¾', '3 4'), 'Æ', 'ae'), 'Þ', 'th'), 'ß', 'ss'), 'æ', 'ae'), 'þ', 'th'), 'Ĳ', 'ij'), 'ĳ', 'ij'), 'Ŀ', 'l '), 'ŀ', 'l '), 'ŉ', 'ʼn'), 'Œ', 'oe'), 'œ', 'oe'), 'Ǆ', 'dz'), 'ǅ', 'dz'), 'ǆ', 'dz'), 'Ǉ', 'lj'), 'ǈ', 'lj'), 'ǉ', 'lj'), 'Ǌ', 'nj'), 'ǋ', 'nj'), 'ǌ', 'nj'), 'Ǣ', 'ae'), 'ǣ', 'ae'), 'Ǳ', 'dz'), 'ǲ', 'dz'), 'ǳ', 'dz'), 'Ǽ', 'ae'), 'ǽ', 'ae'), 'և', 'եւ'), 'ẚ', 'aʾ'), 'ẞ', 'ss'), '‥', '  '), '…', '   '), '″', '  '), '‴', '   '), '‶', '  '), '‷', '   '), '‼', '  '), '⁇', '  '), '⁈', '  '), '⁉', '  '), '⁗', '    '), '₨', 'rs'), '℀', 'a c'), '℁', 'a s'), '℃', ' c'), '℅', 'c o'), '℆', 'c u'), '℉', ' f'), '№', 'no'), '℠', 'sm'), '℡', 'tel'), '™', 'tm'), '℻', 'fax'), '⅐', '1 7'), '⅑', '1 9'), '⅒', '1 10'), '⅓', '1 3'), '⅔', '2 3'), '⅕', '1 5'), '⅖', '2 5'), '⅗', '3 5'), '⅘', '4 5'), '⅙', '1 6'), '⅚', '5 6'), '⅛', '1 8'), '⅜', '3 8'), '⅝', '5 8'), '⅞', '7 8'), '⅟', '1 '), 'Ⅱ', 'ii'), 'Ⅲ', 'iii'), 'Ⅳ', 'iv'), 'Ⅵ', 'vi'), 'Ⅶ', 'vii'), 'Ⅷ', 'viii'), 'Ⅸ', 'ix'), 'Ⅺ', 'xi'), 'Ⅻ', 'xii'), 'ⅱ', 'ii'), 'ⅲ', 'iii'), 'ⅳ', 'iv'), 'ⅵ', 'vi'), 'ⅶ', 'vii'), 'ⅷ', 'viii'), 'ⅸ', 'ix'), 'ⅺ', 'xi'), 'ⅻ', 'xii'), '↉', '0 3'), 'ゟ', 'より'), 'ヿ', 'コト') ELSE pt__f5_v END END AS pt__f5_p_x0
-  FROM pt__fields
+    CASE WHEN NOT (pt__f2_v RLIKE '^[\t\n\r -~]*\\z') THEN CASE WHEN (pt__f2_v RLIKE '[¼-¾ÆÞßæþĲĳĿŀŉŒœǄ-ǌǢǣǱ-ǳǼǽևẚẞ‥…″‴‶‷‼⁇-⁉⁗₨℀℁℃℅℆℉№℠-™℻⅐-⅟Ⅱ-ⅣⅥ-ⅨⅪⅫⅱ-ⅳⅵ-ⅸⅺⅻ↉ゟヿ]') THEN replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(pt__f2_v, '¼', '1 4'), '½', '1 2'), '¾', '3 4'), 'Æ', 'ae'), 'Þ', 'th'), 'ß', 'ss'), 'æ', 'ae'), 'þ', 'th'), 'Ĳ', 'ij'), 'ĳ', 'ij'), 'Ŀ', 'l '), 'ŀ', 'l '), 'ŉ', 'ʼn'), 'Œ', 'oe'), 'œ', 'oe'), 'Ǆ', 'dz'), 'ǅ', 'dz'), 'ǆ', 'dz'), 'Ǉ', 'lj'), 'ǈ', 'lj'), 'ǉ', 'lj'), 'Ǌ', 'nj'), 'ǋ', 'nj'), 'ǌ', 'nj'), 'Ǣ', 'ae'), 'ǣ', 'ae'), 'Ǳ', 'dz'), 'ǲ', 'dz'), 'ǳ', 'dz'), 'Ǽ', 'ae'), 'ǽ', 'ae'), 'և', 'եւ'), 'ẚ', 'aʾ'), 'ẞ', 'ss'), '‥', '  '), '…', '   '), '″', '  '), '‴', '   '), '‶', '  '), '‷', '   '), '‼', '  '), '⁇', '  '), '⁈', '  '), '⁉', '  '), '⁗', '    '), '₨', 'rs'), '℀', 'a c'), '℁', 'a s'), '℃', ' c'), '℅', 'c o'), '℆', 'c u'), '℉', ' f'), '№', 'no'), '℠', 'sm'), '℡', 'tel'), '™', 'tm'), '℻', 'fax'), '⅐', '1 7'), '⅑', '1 9'), '⅒', '1 10'), '⅓', '1 3'), '⅔', '2 3'), '⅕', '1 5'), '⅖', '2 5'), '⅗', '3 5'), '⅘', '4 5'), '⅙', '1 6'), '⅚', '5 6'), '⅛', '1 8'), '⅜', '3 8'), '⅝', '5 8'), '⅞', '7 8'), '⅟', '1 '), 'Ⅱ', 'ii'), 'Ⅲ', 'iii'), 'Ⅳ', 'iv'), 'Ⅵ', 'vi'), 'Ⅶ', 'vii'), 'Ⅷ', 'viii'), 'Ⅸ', 'ix'), 'Ⅺ', 'xi'), 'Ⅻ', 'xii'), 'ⅱ', 'ii'), 'ⅲ', 'iii'), 'ⅳ', 'iv'), 'ⅵ', 'vi'), 'ⅶ', 'vii'), 'ⅷ', 'viii'), 'ⅸ', 'ix'), 'ⅺ', 'xi'), 'ⅻ', 'xii'), '↉', '0 3'), 'ゟ', 'より'), 'ヿ', 'コト') ELSE pt__f2_v END END AS pt__f2_p_x0
+  FROM pt__f2_blank
 ),
--- words as the engine folds them (engine/text.ts): lower case, no accents, one space between, step 2
-pt__words2 AS (
+-- type: words as the engine folds them (engine/text.ts): lower case, no accents, one space between, step 2
+pt__f2_words2 AS (
   SELECT *,
-    CASE WHEN (pt__f2_p_x0 RLIKE '[\u0080-»¿-ÅÇ-Ýà-åç-ýÿ]') THEN translate(pt__f2_p_x0, (SELECT fold0_from FROM pt__fold), (SELECT fold0_to FROM pt__fold)) ELSE pt__f2_p_x0 END AS pt__f2_p_x1,
-    CASE WHEN (pt__f5_p_x0 RLIKE '[\u0080-»¿-ÅÇ-Ýà-åç-ýÿ]') THEN translate(pt__f5_p_x0, (SELECT fold0_from FROM pt__fold), (SELECT fold0_to FROM pt__fold)) ELSE pt__f5_p_x0 END AS pt__f5_p_x1
-  FROM pt__words1
+    CASE WHEN (pt__f2_p_x0 RLIKE '[\u0080-»¿-ÅÇ-Ýà-åç-ýÿ]') THEN translate(pt__f2_p_x0, (SELECT fold0_from FROM pt__fold), (SELECT fold0_to FROM pt__fold)) ELSE pt__f2_p_x0 END AS pt__f2_p_x1
+  FROM pt__f2_words1
 ),
--- words as the engine folds them (engine/text.ts): lower case, no accents, one space between, step 3
-pt__words3 AS (
+-- type: words as the engine folds them (engine/text.ts): lower case, no accents, one space between, step 3
+pt__f2_words3 AS (
   SELECT *,
-    CASE WHEN (pt__f2_p_x1 RLIKE '[Ā-ıĴ-ķĹ-ľŁ-ňŊŌ-őŔ-ſƁƂƄƆƇƉ-ƋƎ-ƑƓƔƖ-ƘƜƝƟ-ƢƤƦƧƩƬƮ-ƳƵƷƸƼǍ-ǜǞ-ǡǤǦ-ǰǴ-ǻǾ-ȜȞ-ȠȢȤȦ-ȳȺȻȽȾɁɃ-ɆɈɊɌɎʰ-ʸ˂-˅˒-˫˭˯-ͯḀ-ẙẛẠ-ỺỼỾ]') THEN translate(pt__f2_p_x1, (SELECT fold1_from FROM pt__fold), (SELECT fold1_to FROM pt__fold)) ELSE pt__f2_p_x1 END AS pt__f2_p_x2,
-    CASE WHEN (pt__f5_p_x1 RLIKE '[Ā-ıĴ-ķĹ-ľŁ-ňŊŌ-őŔ-ſƁƂƄƆƇƉ-ƋƎ-ƑƓƔƖ-ƘƜƝƟ-ƢƤƦƧƩƬƮ-ƳƵƷƸƼǍ-ǜǞ-ǡǤǦ-ǰǴ-ǻǾ-ȜȞ-ȠȢȤȦ-ȳȺȻȽȾɁɃ-ɆɈɊɌɎʰ-ʸ˂-˅˒-˫˭˯-ͯḀ-ẙẛẠ-ỺỼỾ]') THEN translate(pt__f5_p_x1, (SELECT fold1_from FROM pt__fold), (SELECT fold1_to FROM pt__fold)) ELSE pt__f5_p_x1 END AS pt__f5_p_x2
-  FROM pt__words2
+    CASE WHEN (pt__f2_p_x1 RLIKE '[Ā-ıĴ-ķĹ-ľŁ-ňŊŌ-őŔ-ſƁƂƄƆƇƉ-ƋƎ-ƑƓƔƖ-ƘƜƝƟ-ƢƤƦƧƩƬƮ-ƳƵƷƸƼǍ-ǜǞ-ǡǤǦ-ǰǴ-ǻǾ-ȜȞ-ȠȢȤȦ-ȳȺȻȽȾɁɃ-ɆɈɊɌɎʰ-ʸ˂-˅˒-˫˭˯-ͯḀ-ẙẛẠ-ỺỼỾ]') THEN translate(pt__f2_p_x1, (SELECT fold1_from FROM pt__fold), (SELECT fold1_to FROM pt__fold)) ELSE pt__f2_p_x1 END AS pt__f2_p_x2
+  FROM pt__f2_words2
 ),
--- words as the engine folds them (engine/text.ts): lower case, no accents, one space between, step 4
-pt__words4 AS (
+-- type: words as the engine folds them (engine/text.ts): lower case, no accents, one space between, step 4
+pt__f2_words4 AS (
   SELECT *,
-    CASE WHEN (pt__f2_p_x2 RLIKE '[ͰͲʹ-Ͷͺ;Ϳ΄-ΊΌΎ-ΡΣ-ΰςϊ-ϖϘϚϜϞϠϢϤϦϨϪϬϮϰ-ϲϴ-ϷϹϺϽ-Яйѐёѓїќ-ўѠѢѤѦѨѪѬѮѰѲѴѶ-ѸѺѼѾҀ҂-ҊҌҎҐҒҔҖҘҚҜҞҠҢҤҦҨҪҬҮҰҲҴҶҸҺҼҾӀ-ӃӅӇӉӋӍӐ-ӔӖ-ӘӚ-ӠӢ-ӨӪ-ӶӸ-ӺӼӾԀԂԄԆԈԊԌԎԐԒԔԖԘԚԜԞԠԢԤԦԨԪԬԮԱ-Ֆ՚-՟։֊֍-֏ἀ-ἕἘ-Ἕἠ-ὅὈ-Ὅὐ-ὗὙὛὝὟ-ώᾀ-ᾴᾶ-ῄῆ-ΐῖ-Ί῝-`ῲ-ῴῶ-῾]') THEN translate(pt__f2_p_x2, (SELECT fold2_from FROM pt__fold), (SELECT fold2_to FROM pt__fold)) ELSE pt__f2_p_x2 END AS pt__f2_p_x3,
-    CASE WHEN (pt__f5_p_x2 RLIKE '[ͰͲʹ-Ͷͺ;Ϳ΄-ΊΌΎ-ΡΣ-ΰςϊ-ϖϘϚϜϞϠϢϤϦϨϪϬϮϰ-ϲϴ-ϷϹϺϽ-Яйѐёѓїќ-ўѠѢѤѦѨѪѬѮѰѲѴѶ-ѸѺѼѾҀ҂-ҊҌҎҐҒҔҖҘҚҜҞҠҢҤҦҨҪҬҮҰҲҴҶҸҺҼҾӀ-ӃӅӇӉӋӍӐ-ӔӖ-ӘӚ-ӠӢ-ӨӪ-ӶӸ-ӺӼӾԀԂԄԆԈԊԌԎԐԒԔԖԘԚԜԞԠԢԤԦԨԪԬԮԱ-Ֆ՚-՟։֊֍-֏ἀ-ἕἘ-Ἕἠ-ὅὈ-Ὅὐ-ὗὙὛὝὟ-ώᾀ-ᾴᾶ-ῄῆ-ΐῖ-Ί῝-`ῲ-ῴῶ-῾]') THEN translate(pt__f5_p_x2, (SELECT fold2_from FROM pt__fold), (SELECT fold2_to FROM pt__fold)) ELSE pt__f5_p_x2 END AS pt__f5_p_x3
-  FROM pt__words3
+    CASE WHEN (pt__f2_p_x2 RLIKE '[ͰͲʹ-Ͷͺ;Ϳ΄-ΊΌΎ-ΡΣ-ΰςϊ-ϖϘϚϜϞϠϢϤϦϨϪϬϮϰ-ϲϴ-ϷϹϺϽ-Яйѐёѓїќ-ўѠѢѤѦѨѪѬѮѰѲѴѶ-ѸѺѼѾҀ҂-ҊҌҎҐҒҔҖҘҚҜҞҠҢҤҦҨҪҬҮҰҲҴҶҸҺҼҾӀ-ӃӅӇӉӋӍӐ-ӔӖ-ӘӚ-ӠӢ-ӨӪ-ӶӸ-ӺӼӾԀԂԄԆԈԊԌԎԐԒԔԖԘԚԜԞԠԢԤԦԨԪԬԮԱ-Ֆ՚-՟։֊֍-֏ἀ-ἕἘ-Ἕἠ-ὅὈ-Ὅὐ-ὗὙὛὝὟ-ώᾀ-ᾴᾶ-ῄῆ-ΐῖ-Ί῝-`ῲ-ῴῶ-῾]') THEN translate(pt__f2_p_x2, (SELECT fold2_from FROM pt__fold), (SELECT fold2_to FROM pt__fold)) ELSE pt__f2_p_x2 END AS pt__f2_p_x3
+  FROM pt__f2_words3
 ),
--- words as the engine folds them (engine/text.ts): lower case, no accents, one space between, step 5
-pt__words5 AS (
+-- type: words as the engine folds them (engine/text.ts): lower case, no accents, one space between, step 5
+pt__f2_words5 AS (
   SELECT *,
-    CASE WHEN (pt__f2_p_x3 RLIKE '[  -․‧-′‵‸-※‽-⁆⁊-⁖⁘-\u2064\u2066-ⁱ⁴-₎ₐ-ₜ₠-₧₩-⃁⃐-⃰ℂ℄ℇ℈ℊ-ℕ℗-℟℣-℺ℼ-⅍⅏ⅠⅤⅩⅬ-ⅰⅴⅹⅼ-ⅿↃ↊↋　-〄〈-〠〪-〰〶-〺〽-〿がぎぐげござじずぜぞだぢづでどばぱびぴぶぷべぺぼぽゔ゙-゜ゞ゠ガギグゲゴザジズゼゾダヂヅデドバパビピブプベペボポヴヷ-・ヾ\ufeff！-ﾟ￠-￦￨-￮]') THEN translate(pt__f2_p_x3, (SELECT fold3_from FROM pt__fold), (SELECT fold3_to FROM pt__fold)) ELSE pt__f2_p_x3 END AS pt__f2_p_x4,
-    CASE WHEN (pt__f5_p_x3 RLIKE '[  -․‧-′‵‸-※‽-⁆⁊-⁖⁘-\u2064\u2066-ⁱ⁴-₎ₐ-ₜ₠-₧₩-⃁⃐-⃰ℂ℄ℇ℈ℊ-ℕ℗-℟℣-℺ℼ-⅍⅏ⅠⅤⅩⅬ-ⅰⅴⅹⅼ-ⅿↃ↊↋　-〄〈-〠〪-〰〶-〺〽-〿がぎぐげござじずぜぞだぢづでどばぱびぴぶぷべぺぼぽゔ゙-゜ゞ゠ガギグゲゴザジズゼゾダヂヅデドバパビピブプベペボポヴヷ-・ヾ\ufeff！-ﾟ￠-￦￨-￮]') THEN translate(pt__f5_p_x3, (SELECT fold3_from FROM pt__fold), (SELECT fold3_to FROM pt__fold)) ELSE pt__f5_p_x3 END AS pt__f5_p_x4
-  FROM pt__words4
+    CASE WHEN (pt__f2_p_x3 RLIKE '[  -․‧-′‵‸-※‽-⁆⁊-⁖⁘-\u2064\u2066-ⁱ⁴-₎ₐ-ₜ₠-₧₩-⃁⃐-⃰ℂ℄ℇ℈ℊ-ℕ℗-℟℣-℺ℼ-⅍⅏ⅠⅤⅩⅬ-ⅰⅴⅹⅼ-ⅿↃ↊↋　-〄〈-〠〪-〰〶-〺〽-〿がぎぐげござじずぜぞだぢづでどばぱびぴぶぷべぺぼぽゔ゙-゜ゞ゠ガギグゲゴザジズゼゾダヂヅデドバパビピブプベペボポヴヷ-・ヾ\ufeff！-ﾟ￠-￦￨-￮]') THEN translate(pt__f2_p_x3, (SELECT fold3_from FROM pt__fold), (SELECT fold3_to FROM pt__fold)) ELSE pt__f2_p_x3 END AS pt__f2_p_x4
+  FROM pt__f2_words4
 ),
--- words as the engine folds them (engine/text.ts): lower case, no accents, one space between, step 6
-pt__words6 AS (
+-- type: words as the engine folds them (engine/text.ts): lower case, no accents, one space between, step 6
+pt__f2_words6 AS (
   SELECT *,
-    CASE WHEN (pt__f2_p_x4 RLIKE '[\u0001-\u001f!-/:-`{-\u007f]') THEN translate(pt__f2_p_x4, (SELECT fold4_from FROM pt__fold), (SELECT fold4_to FROM pt__fold)) ELSE pt__f2_p_x4 END AS pt__f2_p_x5,
-    CASE WHEN (pt__f5_p_x4 RLIKE '[\u0001-\u001f!-/:-`{-\u007f]') THEN translate(pt__f5_p_x4, (SELECT fold4_from FROM pt__fold), (SELECT fold4_to FROM pt__fold)) ELSE pt__f5_p_x4 END AS pt__f5_p_x5
-  FROM pt__words5
+    CASE WHEN (pt__f2_p_x4 RLIKE '[\u0001-\u001f!-/:-`{-\u007f]') THEN translate(pt__f2_p_x4, (SELECT fold4_from FROM pt__fold), (SELECT fold4_to FROM pt__fold)) ELSE pt__f2_p_x4 END AS pt__f2_p_x5
+  FROM pt__f2_words5
 ),
--- words as the engine folds them (engine/text.ts): lower case, no accents, one space between, step 7
-pt__words7 AS (
+-- type: words as the engine folds them (engine/text.ts): lower case, no accents, one space between, step 7
+pt__f2_words7 AS (
   SELECT *,
-    coalesce(pt__f2_p_ascii, trim(regexp_replace(pt__f2_p_x5, '  +', ' '))) AS pt__f2_p,
-    coalesce(pt__f5_p_ascii, trim(regexp_replace(pt__f5_p_x5, '  +', ' '))) AS pt__f5_p
-  FROM pt__words6
+    coalesce(pt__f2_p_ascii, trim(regexp_replace(pt__f2_p_x5, '  +', ' '))) AS pt__f2_p
+  FROM pt__f2_words6
 ),
--- numbers as people write them (engine/parse-number.ts)
-pt__numbers1 AS (
-  SELECT *,
-    regexp_replace(pt__f3_v, '^[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]+|[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]+\\z', '') AS pt__f3_n_t
-  FROM pt__words7
-),
--- numbers as people write them (engine/parse-number.ts), step 2
-pt__numbers2 AS (
-  SELECT *,
-    (pt__f3_n_t RLIKE '€|(?:^|[^A-Za-z0-9_])[Ee][Uu][Rr](?:[^A-Za-z0-9_]|\\z)') AS pt__f3_n_euro,
-    CASE WHEN (pt__f3_n_t RLIKE '^[(]') AND (pt__f3_n_t RLIKE '[)]\\z') THEN CAST(-1.0 AS DOUBLE) ELSE CAST(1.0 AS DOUBLE) END AS pt__f3_n_sign,
-    CASE WHEN (pt__f3_n_t RLIKE '^[(]') AND (pt__f3_n_t RLIKE '[)]\\z') THEN regexp_replace(pt__f3_n_t, '^[(][\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*|[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*[)]\\z', '') ELSE pt__f3_n_t END AS pt__f3_n_s1
-  FROM pt__numbers1
-),
--- numbers as people write them (engine/parse-number.ts), step 3
-pt__numbers3 AS (
-  SELECT *,
-    (pt__f3_n_s1 RLIKE '^[+-]?[0-9]+(?:[.][0-9]+)?[Ee][+-]?[0-9]+\\z') AS pt__f3_n_exp,
-    (pt__f3_n_s1 RLIKE '^(?:(?:~|≈|[Aa][Pp][Pp][Rr][Oo][Xx][.]?|[Aa][Bb][Oo][Uu][Tt]|[Aa][Rr][Oo][Uu][Nn][Dd]|[Cc][Aa][.]?|[Cc][Ii][Rr][Cc][Aa]|[Ee][Ss][Tt][.]?|>=|<=|>|<|≥|≤|[Oo][Vv][Ee][Rr]|[Uu][Nn][Dd][Ee][Rr]|[Uu][Pp] [Tt][Oo]|[Mm][Oo][Rr][Ee] [Tt][Hh][Aa][Nn]|[Ll][Ee][Ss][Ss] [Tt][Hh][Aa][Nn])[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*)?[-−]') AS pt__f3_n_neg1,
-    regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(pt__f3_n_s1, '^(?:~|≈|[Aa][Pp][Pp][Rr][Oo][Xx][.]?|[Aa][Bb][Oo][Uu][Tt]|[Aa][Rr][Oo][Uu][Nn][Dd]|[Cc][Aa][.]?|[Cc][Ii][Rr][Cc][Aa]|[Ee][Ss][Tt][.]?|>=|<=|>|<|≥|≤|[Oo][Vv][Ee][Rr]|[Uu][Nn][Dd][Ee][Rr]|[Uu][Pp] [Tt][Oo]|[Mm][Oo][Rr][Ee] [Tt][Hh][Aa][Nn]|[Ll][Ee][Ss][Ss] [Tt][Hh][Aa][Nn])[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*', ''), '^[-−][\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*', ''), '^(?:[$€£¥₹₽₩₺₫฿]|(?:[Uu][Ss]|[Aa][Uu]|[Cc][Aa]|[Hh][Kk]|[Nn][Zz]|[Ss])[$]|[Uu][Ss][Dd]|[Ee][Uu][Rr]|[Gg][Bb][Pp]|[Cc][Nn][Yy]|[Rr][Mm][Bb]|[Jj][Pp][Yy]|[Ii][Nn][Rr]|[Rr][Uu][Bb]|[Kk][Rr][Ww]|[Tt][Rr][Yy]|[Aa][Uu][Dd]|[Cc][Aa][Dd]|[Cc][Hh][Ff]|[Ss][Ee][Kk]|[Nn][Oo][Kk]|[Dd][Kk][Kk]|[Pp][Ll][Nn]|[Cc][Zz][Kk]|[Hh][Uu][Ff]|[Bb][Rr][Ll]|[Mm][Xx][Nn]|[Hh][Kk][Dd]|[Ss][Gg][Dd]|[Aa][Ee][Dd]|[Ss][Aa][Rr]|[Zz][Aa][Rr]|[Vv][Nn][Dd]|[Tt][Hh][Bb]|[Ii][Dd][Rr]|[Mm][Yy][Rr]|[Pp][Hh][Pp])[.]?[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*', ''), '[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*(?:[$€£¥₹₽₩₺₫฿]|[Uu][Ss][Dd]|[Ee][Uu][Rr]|[Gg][Bb][Pp]|[Cc][Nn][Yy]|[Rr][Mm][Bb]|[Jj][Pp][Yy]|[Ii][Nn][Rr]|[Rr][Uu][Bb]|[Kk][Rr][Ww]|[Tt][Rr][Yy]|[Aa][Uu][Dd]|[Cc][Aa][Dd]|[Cc][Hh][Ff]|[Ss][Ee][Kk]|[Nn][Oo][Kk]|[Dd][Kk][Kk]|[Pp][Ll][Nn]|[Cc][Zz][Kk]|[Hh][Uu][Ff]|[Bb][Rr][Ll]|[Mm][Xx][Nn]|[Hh][Kk][Dd]|[Ss][Gg][Dd]|[Aa][Ee][Dd]|[Ss][Aa][Rr]|[Zz][Aa][Rr]|[Vv][Nn][Dd]|[Tt][Hh][Bb]|[Ii][Dd][Rr]|[Mm][Yy][Rr]|[Pp][Hh][Pp])\\z', ''), '^(?:~|≈|[Aa][Pp][Pp][Rr][Oo][Xx][.]?|[Aa][Bb][Oo][Uu][Tt]|[Aa][Rr][Oo][Uu][Nn][Dd]|[Cc][Aa][.]?|[Cc][Ii][Rr][Cc][Aa]|[Ee][Ss][Tt][.]?|>=|<=|>|<|≥|≤|[Oo][Vv][Ee][Rr]|[Uu][Nn][Dd][Ee][Rr]|[Uu][Pp] [Tt][Oo]|[Mm][Oo][Rr][Ee] [Tt][Hh][Aa][Nn]|[Ll][Ee][Ss][Ss] [Tt][Hh][Aa][Nn])[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*', '') AS pt__f3_n_s4
-  FROM pt__numbers2
-),
--- numbers as people write them (engine/parse-number.ts), step 4
-pt__numbers4 AS (
-  SELECT *,
-    (pt__f3_n_neg1 OR (pt__f3_n_s4 RLIKE '^[-−]')) AS pt__f3_n_neg,
-    CASE WHEN pt__f3_n_neg1 THEN pt__f3_n_s4 ELSE regexp_replace(pt__f3_n_s4, '^[-−][\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*', '') END AS pt__f3_n_s
-  FROM pt__numbers3
-),
--- numbers as people write them (engine/parse-number.ts), step 5
-pt__numbers5 AS (
-  SELECT *,
-    CASE WHEN pt__f3_n_exp THEN 'exp' WHEN NOT pt__f3_n_neg AND (pt__f3_n_s RLIKE "^(?:[0-9](?:[0-9.,'   ]*[0-9])?|[.,][0-9]+)(?:[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*[A-Za-z]{1,9})?[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*(?:-|–|—|to|bis|a)[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*(?:[0-9](?:[0-9.,'   ]*[0-9])?|[.,][0-9]+)") THEN CASE WHEN (pt__f3_n_s RLIKE "^(?:[0-9](?:[0-9.,'   ]*[0-9])?|[.,][0-9]+)(?:[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*[A-Za-z]{1,9})?[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*(?:-|–|—|to|bis|a)[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*(?:[0-9](?:[0-9.,'   ]*[0-9])?|[.,][0-9]+)(?:[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*(?:[A-Za-z]{1,9})?[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*%)?[A-Za-zªµºÀ-ÖØ-öø-ˁˆ-ˑˠ-ˤˬˮͰ-ʹͶͷͺ-ͽͿΆΈ-ΊΌΎ-ΡΣ-ϵϷ-ҁҊ-ԯḀ-ỿℂℇℊ-ℓℕℙ-ℝℤΩℨK-ℭℯ-ℹℼ-ℿⅅ-ⅉⅎ\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff/.+*]*\\z") THEN 'band' END WHEN (pt__f3_n_s RLIKE "^[+-]?(?:[0-9](?:[0-9.,'   ]*[0-9])?|[.,][0-9]+)(?:[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*(?:[A-Za-z]{1,9})?[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*%)?[A-Za-zªµºÀ-ÖØ-öø-ˁˆ-ˑˠ-ˤˬˮͰ-ʹͶͷͺ-ͽͿΆΈ-ΊΌΎ-ΡΣ-ϵϷ-ҁҊ-ԯḀ-ỿℂℇℊ-ℓℕℙ-ℝℤΩℨK-ℭℯ-ℹℼ-ℿⅅ-ⅉⅎ\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff/.+*]*\\z") THEN 'single' END AS pt__f3_n_kind,
-    CASE WHEN pt__f3_n_exp THEN CASE WHEN pt__f3_n_s1 RLIKE '^[+-]?([0-9]+(?:[.][0-9]+)?)[Ee]' THEN regexp_extract(pt__f3_n_s1, '^[+-]?([0-9]+(?:[.][0-9]+)?)[Ee]', 1) END ELSE translate(CASE WHEN pt__f3_n_s RLIKE "^[+-]?([0-9](?:[0-9.,'   ]*[0-9])?|[.,][0-9]+)(?:[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*([A-Za-z]{1,9}))?" THEN regexp_extract(pt__f3_n_s, "^[+-]?([0-9](?:[0-9.,'   ]*[0-9])?|[.,][0-9]+)(?:[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*([A-Za-z]{1,9}))?", 1) END, "'   ", '') END AS pt__f3_n_xc,
-    CASE WHEN pt__f3_n_exp THEN CASE WHEN pt__f3_n_s1 RLIKE '[Ee]([+-]?[0-9]+)\\z' THEN regexp_extract(pt__f3_n_s1, '[Ee]([+-]?[0-9]+)\\z', 1) END END AS pt__f3_n_xe,
-    translate(CASE WHEN pt__f3_n_s RLIKE "^(?:[0-9](?:[0-9.,'   ]*[0-9])?|[.,][0-9]+)(?:[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*([A-Za-z]{1,9}))?[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*(?:-|–|—|to|bis|a)[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*([0-9](?:[0-9.,'   ]*[0-9])?|[.,][0-9]+)(?:[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*([A-Za-z]{1,9}))?" THEN regexp_extract(pt__f3_n_s, "^(?:[0-9](?:[0-9.,'   ]*[0-9])?|[.,][0-9]+)(?:[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*([A-Za-z]{1,9}))?[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*(?:-|–|—|to|bis|a)[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*([0-9](?:[0-9.,'   ]*[0-9])?|[.,][0-9]+)(?:[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*([A-Za-z]{1,9}))?", 2) END, "'   ", '') AS pt__f3_n_yc,
-    lower(CASE WHEN pt__f3_n_s RLIKE "^[+-]?([0-9](?:[0-9.,'   ]*[0-9])?|[.,][0-9]+)(?:[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*([A-Za-z]{1,9}))?" THEN regexp_extract(pt__f3_n_s, "^[+-]?([0-9](?:[0-9.,'   ]*[0-9])?|[.,][0-9]+)(?:[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*([A-Za-z]{1,9}))?", 2) END) AS pt__f3_n_sw,
-    lower(CASE WHEN pt__f3_n_s RLIKE "^(?:[0-9](?:[0-9.,'   ]*[0-9])?|[.,][0-9]+)(?:[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*([A-Za-z]{1,9}))?[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*(?:-|–|—|to|bis|a)[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*([0-9](?:[0-9.,'   ]*[0-9])?|[.,][0-9]+)(?:[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*([A-Za-z]{1,9}))?" THEN regexp_extract(pt__f3_n_s, "^(?:[0-9](?:[0-9.,'   ]*[0-9])?|[.,][0-9]+)(?:[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*([A-Za-z]{1,9}))?[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*(?:-|–|—|to|bis|a)[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*([0-9](?:[0-9.,'   ]*[0-9])?|[.,][0-9]+)(?:[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*([A-Za-z]{1,9}))?", 1) END) AS pt__f3_n_aw,
-    lower(CASE WHEN pt__f3_n_s RLIKE "^(?:[0-9](?:[0-9.,'   ]*[0-9])?|[.,][0-9]+)(?:[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*([A-Za-z]{1,9}))?[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*(?:-|–|—|to|bis|a)[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*([0-9](?:[0-9.,'   ]*[0-9])?|[.,][0-9]+)(?:[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*([A-Za-z]{1,9}))?" THEN regexp_extract(pt__f3_n_s, "^(?:[0-9](?:[0-9.,'   ]*[0-9])?|[.,][0-9]+)(?:[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*([A-Za-z]{1,9}))?[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*(?:-|–|—|to|bis|a)[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*([0-9](?:[0-9.,'   ]*[0-9])?|[.,][0-9]+)(?:[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*([A-Za-z]{1,9}))?", 3) END) AS pt__f3_n_bw
-  FROM pt__numbers4
-),
--- numbers as people write them (engine/parse-number.ts), step 6
-pt__numbers6 AS (
-  SELECT *,
-    regexp_replace(regexp_replace(pt__f3_n_xc, '[.,]', ''), '^0+|0+$', '') AS pt__f3_n_xsig,
-    char_length(regexp_replace(regexp_replace(pt__f3_n_xc, '[.,]', ''), '^0+', '')) + coalesce(CASE WHEN (pt__f3_n_xe RLIKE '[1-9][0-9]{9}') THEN CASE WHEN (pt__f3_n_xe RLIKE '^-') THEN -1000000000 ELSE 1000000000 END ELSE CAST(pt__f3_n_xe AS BIGINT) END, 0) - CASE WHEN (pt__f3_n_xc RLIKE '^(?:[0-9]+|[1-9][0-9]{0,2},[0-9]{3}|[0-9]{1,3}(?:,[0-9]{3}){2,}|[0-9]{1,3}(?:[.][0-9]{3}){2,})\\z') OR (pt__f3_n_euro AND (pt__f3_n_xc RLIKE '^[1-9][0-9]{0,2}[.][0-9]{3}\\z')) THEN 0 WHEN (pt__f3_n_xc RLIKE '^(?:[0-9]*[.,][0-9]+|[0-9]{1,3}(?:,[0-9]{3})+[.][0-9]+|[0-9]{1,3}(?:[.][0-9]{3})+,[0-9]+)\\z') THEN char_length(regexp_replace(pt__f3_n_xc, '^[0-9.,]*[.,]', '')) END AS pt__f3_n_xp,
-    regexp_replace(regexp_replace(pt__f3_n_yc, '[.,]', ''), '^0+|0+$', '') AS pt__f3_n_ysig,
-    char_length(regexp_replace(regexp_replace(pt__f3_n_yc, '[.,]', ''), '^0+', '')) + 0 - CASE WHEN (pt__f3_n_yc RLIKE '^(?:[0-9]+|[1-9][0-9]{0,2},[0-9]{3}|[0-9]{1,3}(?:,[0-9]{3}){2,}|[0-9]{1,3}(?:[.][0-9]{3}){2,})\\z') OR (pt__f3_n_euro AND (pt__f3_n_yc RLIKE '^[1-9][0-9]{0,2}[.][0-9]{3}\\z')) THEN 0 WHEN (pt__f3_n_yc RLIKE '^(?:[0-9]*[.,][0-9]+|[0-9]{1,3}(?:,[0-9]{3})+[.][0-9]+|[0-9]{1,3}(?:[.][0-9]{3})+,[0-9]+)\\z') THEN char_length(regexp_replace(pt__f3_n_yc, '^[0-9.,]*[.,]', '')) END AS pt__f3_n_yp,
-    CASE pt__f3_n_kind WHEN 'band' THEN CASE WHEN coalesce(pt__f3_n_aw, '') = '' THEN NULL WHEN pt__f3_n_aw IN ('k', 'thousand', 'thousands', 'tsd', 'ths') THEN CAST(1000.0 AS DOUBLE) WHEN pt__f3_n_aw IN ('m', 'mm', 'mn', 'mio', 'mln', 'million', 'millions') THEN CAST(1000000.0 AS DOUBLE) WHEN pt__f3_n_aw IN ('b', 'bn', 'bln', 'mrd', 'billion', 'billions') THEN CAST(1000000000.0 AS DOUBLE) ELSE CAST(1.0 AS DOUBLE) END WHEN 'single' THEN CASE WHEN coalesce(pt__f3_n_sw, '') = '' THEN CAST(1.0 AS DOUBLE) WHEN pt__f3_n_sw IN ('k', 'thousand', 'thousands', 'tsd', 'ths') THEN CAST(1000.0 AS DOUBLE) WHEN pt__f3_n_sw IN ('m', 'mm', 'mn', 'mio', 'mln', 'million', 'millions') THEN CAST(1000000.0 AS DOUBLE) WHEN pt__f3_n_sw IN ('b', 'bn', 'bln', 'mrd', 'billion', 'billions') THEN CAST(1000000000.0 AS DOUBLE) ELSE CAST(1.0 AS DOUBLE) END ELSE CAST(1.0 AS DOUBLE) END AS pt__f3_n_xm,
-    CASE WHEN coalesce(pt__f3_n_bw, '') = '' THEN CAST(1.0 AS DOUBLE) WHEN pt__f3_n_bw IN ('k', 'thousand', 'thousands', 'tsd', 'ths') THEN CAST(1000.0 AS DOUBLE) WHEN pt__f3_n_bw IN ('m', 'mm', 'mn', 'mio', 'mln', 'million', 'millions') THEN CAST(1000000.0 AS DOUBLE) WHEN pt__f3_n_bw IN ('b', 'bn', 'bln', 'mrd', 'billion', 'billions') THEN CAST(1000000000.0 AS DOUBLE) ELSE CAST(1.0 AS DOUBLE) END AS pt__f3_n_ym,
-    CASE pt__f3_n_kind WHEN 'exp' THEN CASE WHEN (pt__f3_n_s1 RLIKE '^-') THEN -pt__f3_n_sign ELSE pt__f3_n_sign END WHEN 'band' THEN pt__f3_n_sign ELSE CASE WHEN pt__f3_n_neg <> (pt__f3_n_s RLIKE '^-') THEN -pt__f3_n_sign ELSE pt__f3_n_sign END END AS pt__f3_n_sgn
-  FROM pt__numbers5
-),
--- numbers as people write them (engine/parse-number.ts), step 7
-pt__numbers7 AS (
-  SELECT *,
-    CASE WHEN pt__f3_n_xp IS NULL THEN NULL WHEN pt__f3_n_xsig = '' THEN CAST(0.0 AS DOUBLE) WHEN pt__f3_n_xp > 309 OR (pt__f3_n_xp = 309 AND pt__f3_n_xsig > '1797693134862315807937289714053034150799') THEN NULL WHEN pt__f3_n_xp < -323 OR (pt__f3_n_xp = -323 AND pt__f3_n_xsig <= '2470328229206232720882843964341106861825') THEN CAST(0.0 AS DOUBLE) ELSE CAST('0.' || pt__f3_n_xsig || 'e' || CAST(pt__f3_n_xp AS STRING) AS DOUBLE) END AS pt__f3_n_x,
-    CASE WHEN pt__f3_n_yp IS NULL THEN NULL WHEN pt__f3_n_ysig = '' THEN CAST(0.0 AS DOUBLE) WHEN pt__f3_n_yp > 309 OR (pt__f3_n_yp = 309 AND pt__f3_n_ysig > '1797693134862315807937289714053034150799') THEN NULL WHEN pt__f3_n_yp < -323 OR (pt__f3_n_yp = -323 AND pt__f3_n_ysig <= '2470328229206232720882843964341106861825') THEN CAST(0.0 AS DOUBLE) ELSE CAST('0.' || pt__f3_n_ysig || 'e' || CAST(pt__f3_n_yp AS STRING) AS DOUBLE) END AS pt__f3_n_y,
-    coalesce(pt__f3_n_xm, pt__f3_n_ym) AS pt__f3_n_xmul
-  FROM pt__numbers6
-),
--- numbers as people write them (engine/parse-number.ts), step 8
-pt__numbers8 AS (
-  SELECT *,
-    CASE WHEN pt__f3_n_kind = 'band' THEN CASE WHEN greatest(pt__f3_n_x, CAST(1.0 AS DOUBLE)) * CAST(5.421010862427522e-20 AS DOUBLE) * pt__f3_n_xmul + greatest(pt__f3_n_y, CAST(1.0 AS DOUBLE)) * CAST(5.421010862427522e-20 AS DOUBLE) * pt__f3_n_ym >= CAST(9.7453140114e+288 AS DOUBLE) THEN NULL WHEN pt__f3_n_x * pt__f3_n_xmul + pt__f3_n_y * pt__f3_n_ym = CAST(5e-324 AS DOUBLE) THEN CAST(0.0 AS DOUBLE) ELSE pt__f3_n_sgn * ((pt__f3_n_x * pt__f3_n_xmul + pt__f3_n_y * pt__f3_n_ym) / CAST(2.0 AS DOUBLE)) + CAST(0.0 AS DOUBLE) END WHEN pt__f3_n_kind IS NOT NULL THEN CASE WHEN greatest(pt__f3_n_x, CAST(1.0 AS DOUBLE)) * CAST(5.421010862427522e-20 AS DOUBLE) * pt__f3_n_xmul >= CAST(9.7453140114e+288 AS DOUBLE) THEN NULL ELSE pt__f3_n_sgn * pt__f3_n_x * pt__f3_n_xmul + CAST(0.0 AS DOUBLE) END END AS pt__f3_n
-  FROM pt__numbers7
-),
--- the words each keyword matched (whole words, * any letters), or NULL
-pt__keywords AS (
+-- type: the words each keyword matched (whole words, * any letters), or NULL
+pt__f2_keywords AS (
   SELECT *,
     -- wholesal*
     CASE WHEN (' ' || pt__f2_p || ' ') RLIKE ' (wholesal[^ ]*) ' THEN regexp_extract((' ' || pt__f2_p || ' '), ' (wholesal[^ ]*) ', 1) END AS pt__f2_k1,
@@ -171,27 +96,15 @@ pt__keywords AS (
     CASE WHEN instr((' ' || pt__f2_p || ' '), ' manufacturer ') > 0 THEN 'manufacturer' END AS pt__f2_k6,
     -- factory
     CASE WHEN instr((' ' || pt__f2_p || ' '), ' factory ') > 0 THEN 'factory' END AS pt__f2_k7
-  FROM pt__numbers8
+  FROM pt__f2_words7
 ),
--- each criterion's, disqualify rule's and segment rule's test: match 0..1 (NULL: blank or unreadable) and its detail
-pt__tests AS (
+-- type: each test on it: match 0..1 (NULL: blank or unreadable) and its detail
+pt__f2_tests AS (
   SELECT *,
     -- criterion "trade-buyer": type has any of ["wholesal*","distributor","cash and carry"]
     CASE WHEN pt__f2_b THEN NULL ELSE CASE WHEN pt__f2_k1 IS NOT NULL OR pt__f2_k2 IS NOT NULL OR pt__f2_k3 IS NOT NULL THEN CAST(1.0 AS DOUBLE) ELSE CAST(0.0 AS DOUBLE) END END AS pt__c1_m,
     CASE WHEN pt__f2_b THEN 'missing' ELSE CASE WHEN pt__f2_k1 IS NOT NULL OR pt__f2_k2 IS NOT NULL OR pt__f2_k3 IS NOT NULL THEN concat_ws(', ', pt__f2_k1, CASE WHEN coalesce(pt__f2_k1, '') <> pt__f2_k2 AND TRUE THEN pt__f2_k2 END, CASE WHEN coalesce(pt__f2_k1, '') <> pt__f2_k3 AND coalesce(pt__f2_k2, '') <> pt__f2_k3 AND TRUE THEN pt__f2_k3 END) ELSE 'no keyword' END END AS pt__c1_d,
     NOT pt__f2_b AS pt__c1_ok,
-    -- criterion "size": employees in range {"min":10,"ideal":200,"max":5000,"scale":"log"}
-    CASE WHEN pt__f3_b THEN NULL WHEN CASE WHEN pt__f3_n IS NULL THEN '"' || regexp_replace(pt__f3_v, '^[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]+|[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]+\\z', '') || CASE WHEN (pt__f3_v RLIKE '^[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*[+-]?(?:[Nn][Aa][Nn]|[Ii][Nn][Ff]|[Ii][Nn][Ff][Ii][Nn][Ii][Tt][Yy]|∞)[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*\\z') THEN '" is not a finite number' WHEN (pt__f3_v RLIKE '^[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*[+-]?[0-9]+(?:[.][0-9]+)?[Ee][+-]?[0-9]+[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*\\z') THEN '" is beyond the largest number (about 1.8e308)' ELSE '" is not a number' END END IS NOT NULL THEN NULL ELSE CASE WHEN pt__f3_n > CAST(5000.0 AS DOUBLE) THEN CAST(0.0 AS DOUBLE) WHEN pt__f3_n < CAST(10.0 AS DOUBLE) THEN CAST(0.0 AS DOUBLE) WHEN pt__f3_n >= CAST(200.0 AS DOUBLE) THEN CAST(1.0 AS DOUBLE) ELSE least(CAST(1.0 AS DOUBLE), greatest(CAST(0.0 AS DOUBLE), (ln(CAST(1.0 AS DOUBLE) + greatest(pt__f3_n, CAST(0.0 AS DOUBLE))) - CAST(2.3978952727983707 AS DOUBLE)) / CAST(2.905409635260705 AS DOUBLE))) END END AS pt__c2_m,
-    CASE WHEN pt__f3_b THEN 'missing' WHEN CASE WHEN pt__f3_n IS NULL THEN '"' || regexp_replace(pt__f3_v, '^[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]+|[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]+\\z', '') || CASE WHEN (pt__f3_v RLIKE '^[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*[+-]?(?:[Nn][Aa][Nn]|[Ii][Nn][Ff]|[Ii][Nn][Ff][Ii][Nn][Ii][Tt][Yy]|∞)[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*\\z') THEN '" is not a finite number' WHEN (pt__f3_v RLIKE '^[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*[+-]?[0-9]+(?:[.][0-9]+)?[Ee][+-]?[0-9]+[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*\\z') THEN '" is beyond the largest number (about 1.8e308)' ELSE '" is not a number' END END IS NOT NULL THEN CASE WHEN pt__f3_n IS NULL THEN '"' || regexp_replace(pt__f3_v, '^[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]+|[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]+\\z', '') || CASE WHEN (pt__f3_v RLIKE '^[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*[+-]?(?:[Nn][Aa][Nn]|[Ii][Nn][Ff]|[Ii][Nn][Ff][Ii][Nn][Ii][Tt][Yy]|∞)[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*\\z') THEN '" is not a finite number' WHEN (pt__f3_v RLIKE '^[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*[+-]?[0-9]+(?:[.][0-9]+)?[Ee][+-]?[0-9]+[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*\\z') THEN '" is beyond the largest number (about 1.8e308)' ELSE '" is not a number' END END ELSE CASE WHEN abs(pt__f3_n) >= CAST(1000000000.0 AS DOUBLE) THEN CASE WHEN pt__f3_n < CAST(0.0 AS DOUBLE) THEN '-' ELSE '' END || CASE WHEN abs(pt__f3_n) / CAST(1000000000.0 AS DOUBLE) >= CAST(100.0 AS DOUBLE) THEN CASE WHEN floor(abs(pt__f3_n) / CAST(1000000000.0 AS DOUBLE) + CAST(0.5 AS DOUBLE)) < CAST(1e+21 AS DOUBLE) THEN CAST(CAST(floor(abs(pt__f3_n) / CAST(1000000000.0 AS DOUBLE) + CAST(0.5 AS DOUBLE)) AS DECIMAL(38, 0)) AS STRING) ELSE CAST(floor(abs(pt__f3_n) / CAST(1000000000.0 AS DOUBLE) + CAST(0.5 AS DOUBLE)) AS STRING) END ELSE CAST(CAST(floor(floor(abs(pt__f3_n) / CAST(1000000000.0 AS DOUBLE) * CAST(10.0 AS DOUBLE) + CAST(0.5 AS DOUBLE)) / CAST(10.0 AS DOUBLE)) AS DECIMAL(38, 0)) AS STRING) || regexp_replace('.' || substr(CAST(CAST(floor(abs(pt__f3_n) / CAST(1000000000.0 AS DOUBLE) * CAST(10.0 AS DOUBLE) + CAST(0.5 AS DOUBLE)) - floor(floor(abs(pt__f3_n) / CAST(1000000000.0 AS DOUBLE) * CAST(10.0 AS DOUBLE) + CAST(0.5 AS DOUBLE)) / CAST(10.0 AS DOUBLE)) * CAST(10.0 AS DOUBLE) + CAST(10.0 AS DOUBLE) AS DECIMAL(38, 0)) AS STRING), 2), '[.]?0+\\z', '') END || 'B' WHEN abs(pt__f3_n) >= CAST(1000000.0 AS DOUBLE) THEN CASE WHEN pt__f3_n < CAST(0.0 AS DOUBLE) THEN '-' ELSE '' END || CASE WHEN abs(pt__f3_n) / CAST(1000000.0 AS DOUBLE) >= CAST(100.0 AS DOUBLE) THEN CAST(CAST(floor(abs(pt__f3_n) / CAST(1000000.0 AS DOUBLE) + CAST(0.5 AS DOUBLE)) AS DECIMAL(38, 0)) AS STRING) ELSE CAST(CAST(floor(floor(abs(pt__f3_n) / CAST(1000000.0 AS DOUBLE) * CAST(10.0 AS DOUBLE) + CAST(0.5 AS DOUBLE)) / CAST(10.0 AS DOUBLE)) AS DECIMAL(38, 0)) AS STRING) || regexp_replace('.' || substr(CAST(CAST(floor(abs(pt__f3_n) / CAST(1000000.0 AS DOUBLE) * CAST(10.0 AS DOUBLE) + CAST(0.5 AS DOUBLE)) - floor(floor(abs(pt__f3_n) / CAST(1000000.0 AS DOUBLE) * CAST(10.0 AS DOUBLE) + CAST(0.5 AS DOUBLE)) / CAST(10.0 AS DOUBLE)) * CAST(10.0 AS DOUBLE) + CAST(10.0 AS DOUBLE) AS DECIMAL(38, 0)) AS STRING), 2), '[.]?0+\\z', '') END || 'M' WHEN abs(pt__f3_n) >= CAST(1000.0 AS DOUBLE) THEN CASE WHEN pt__f3_n < CAST(0.0 AS DOUBLE) THEN '-' ELSE '' END || CASE WHEN abs(pt__f3_n) / CAST(1000.0 AS DOUBLE) >= CAST(100.0 AS DOUBLE) THEN CAST(CAST(floor(abs(pt__f3_n) / CAST(1000.0 AS DOUBLE) + CAST(0.5 AS DOUBLE)) AS DECIMAL(38, 0)) AS STRING) ELSE CAST(CAST(floor(floor(abs(pt__f3_n) / CAST(1000.0 AS DOUBLE) * CAST(10.0 AS DOUBLE) + CAST(0.5 AS DOUBLE)) / CAST(10.0 AS DOUBLE)) AS DECIMAL(38, 0)) AS STRING) || regexp_replace('.' || substr(CAST(CAST(floor(abs(pt__f3_n) / CAST(1000.0 AS DOUBLE) * CAST(10.0 AS DOUBLE) + CAST(0.5 AS DOUBLE)) - floor(floor(abs(pt__f3_n) / CAST(1000.0 AS DOUBLE) * CAST(10.0 AS DOUBLE) + CAST(0.5 AS DOUBLE)) / CAST(10.0 AS DOUBLE)) * CAST(10.0 AS DOUBLE) + CAST(10.0 AS DOUBLE) AS DECIMAL(38, 0)) AS STRING), 2), '[.]?0+\\z', '') END || 'k' WHEN pt__f3_n = floor(pt__f3_n) THEN CAST(CAST(pt__f3_n AS DECIMAL(38, 0)) AS STRING) ELSE CASE WHEN pt__f3_n < CAST(0.0 AS DOUBLE) THEN '-' ELSE '' END || CAST(CAST(floor(floor(abs(pt__f3_n) * CAST(100.0 AS DOUBLE) + CAST(0.5 AS DOUBLE)) / CAST(100.0 AS DOUBLE)) AS DECIMAL(38, 0)) AS STRING) || regexp_replace('.' || substr(CAST(CAST(floor(abs(pt__f3_n) * CAST(100.0 AS DOUBLE) + CAST(0.5 AS DOUBLE)) - floor(floor(abs(pt__f3_n) * CAST(100.0 AS DOUBLE) + CAST(0.5 AS DOUBLE)) / CAST(100.0 AS DOUBLE)) * CAST(100.0 AS DOUBLE) + CAST(100.0 AS DOUBLE) AS DECIMAL(38, 0)) AS STRING), 2), '[.]?0+\\z', '') END END AS pt__c2_d,
-    NOT pt__f3_b AND CASE WHEN pt__f3_n IS NULL THEN '"' || regexp_replace(pt__f3_v, '^[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]+|[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]+\\z', '') || CASE WHEN (pt__f3_v RLIKE '^[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*[+-]?(?:[Nn][Aa][Nn]|[Ii][Nn][Ff]|[Ii][Nn][Ff][Ii][Nn][Ii][Tt][Yy]|∞)[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*\\z') THEN '" is not a finite number' WHEN (pt__f3_v RLIKE '^[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*[+-]?[0-9]+(?:[.][0-9]+)?[Ee][+-]?[0-9]+[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*\\z') THEN '" is beyond the largest number (about 1.8e308)' ELSE '" is not a number' END END IS NULL AS pt__c2_ok,
-    -- criterion "phone": phone present (phone)
-    CASE WHEN pt__f4_b THEN NULL ELSE CASE WHEN char_length(regexp_replace(pt__f4_v, '[^0-9]', '')) BETWEEN 7 AND 15 AND (regexp_replace(pt__f4_t, '^[Tt][Ee][Ll]:', '') RLIKE '^[0-9\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff()+./xX-]+\\z') THEN CAST(1.0 AS DOUBLE) ELSE CAST(0.0 AS DOUBLE) END END AS pt__c3_m,
-    CASE WHEN pt__f4_b THEN 'missing' ELSE CASE WHEN char_length(regexp_replace(pt__f4_v, '[^0-9]', '')) BETWEEN 7 AND 15 AND (regexp_replace(pt__f4_t, '^[Tt][Ee][Ll]:', '') RLIKE '^[0-9\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff()+./xX-]+\\z') THEN 'present' ELSE 'malformed phone' END END AS pt__c3_d,
-    NOT pt__f4_b AS pt__c3_ok,
-    -- criterion "channel": channel in ["email","phone"]
-    CASE WHEN pt__f5_b THEN NULL ELSE CASE WHEN pt__f5_p IN ('email', 'phone') THEN CAST(1.0 AS DOUBLE) ELSE CAST(0.0 AS DOUBLE) END END AS pt__c4_m,
-    CASE WHEN pt__f5_b THEN 'missing' ELSE pt__f5_p END AS pt__c4_d,
-    NOT pt__f5_b AS pt__c4_ok,
     -- criterion "retail": type has any of ["retail","boutique"]
     CASE WHEN pt__f2_b THEN NULL ELSE CASE WHEN pt__f2_k4 IS NOT NULL OR pt__f2_k5 IS NOT NULL THEN CAST(1.0 AS DOUBLE) ELSE CAST(0.0 AS DOUBLE) END END AS pt__c5_m,
     CASE WHEN pt__f2_b THEN 'missing' ELSE CASE WHEN pt__f2_k4 IS NOT NULL OR pt__f2_k5 IS NOT NULL THEN concat_ws(', ', pt__f2_k4, CASE WHEN coalesce(pt__f2_k4, '') <> pt__f2_k5 AND TRUE THEN pt__f2_k5 END) ELSE 'no keyword' END END AS pt__c5_d,
@@ -204,7 +117,214 @@ pt__tests AS (
     CASE WHEN pt__f2_b THEN NULL ELSE CASE WHEN pt__f2_k1 IS NOT NULL THEN CAST(1.0 AS DOUBLE) ELSE CAST(0.0 AS DOUBLE) END END AS pt__s1w1_m,
     CASE WHEN pt__f2_b THEN 'missing' ELSE CASE WHEN pt__f2_k1 IS NOT NULL THEN concat_ws(', ', pt__f2_k1) ELSE 'no keyword' END END AS pt__s1w1_d,
     NOT pt__f2_b AS pt__s1w1_ok
-  FROM pt__keywords
+  FROM pt__f2_keywords
+),
+-- field employees: its distinct values
+pt__f3_values AS (
+  SELECT DISTINCT pt__f3_v
+  FROM pt__cells
+  WHERE pt__f3_v IS NOT NULL
+),
+-- employees: trimmed as JavaScript trims
+pt__f3_trimmed AS (
+  SELECT *,
+    regexp_replace(pt__f3_v, '^[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]+|[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]+\\z', '') AS pt__f3_t
+  FROM pt__f3_values
+),
+-- employees: blank (empty or a placeholder such as n/a)
+pt__f3_blank AS (
+  SELECT *,
+    (pt__f3_v IS NULL OR lower(translate(pt__f3_t, 'Kİ', 'k!')) IN ('', '-', '--', '---', '—', 'n/a', 'na', '#n/a', 'null', 'nil', 'none', 'unknown', '?')) AS pt__f3_b
+  FROM pt__f3_trimmed
+),
+-- employees: the number as people write it (engine/parse-number.ts)
+pt__f3_number1 AS (
+  SELECT *,
+    regexp_replace(pt__f3_v, '^[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]+|[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]+\\z', '') AS pt__f3_n_t
+  FROM pt__f3_blank
+),
+-- employees: the number as people write it (engine/parse-number.ts), step 2
+pt__f3_number2 AS (
+  SELECT *,
+    (pt__f3_n_t RLIKE '€|(?:^|[^A-Za-z0-9_])[Ee][Uu][Rr](?:[^A-Za-z0-9_]|\\z)') AS pt__f3_n_euro,
+    CASE WHEN (pt__f3_n_t RLIKE '^[(]') AND (pt__f3_n_t RLIKE '[)]\\z') THEN CAST(-1.0 AS DOUBLE) ELSE CAST(1.0 AS DOUBLE) END AS pt__f3_n_sign,
+    CASE WHEN (pt__f3_n_t RLIKE '^[(]') AND (pt__f3_n_t RLIKE '[)]\\z') THEN regexp_replace(pt__f3_n_t, '^[(][\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*|[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*[)]\\z', '') ELSE pt__f3_n_t END AS pt__f3_n_s1
+  FROM pt__f3_number1
+),
+-- employees: the number as people write it (engine/parse-number.ts), step 3
+pt__f3_number3 AS (
+  SELECT *,
+    (pt__f3_n_s1 RLIKE '^[+-]?[0-9]+(?:[.][0-9]+)?[Ee][+-]?[0-9]+\\z') AS pt__f3_n_exp,
+    (pt__f3_n_s1 RLIKE '^(?:(?:~|≈|[Aa][Pp][Pp][Rr][Oo][Xx][.]?|[Aa][Bb][Oo][Uu][Tt]|[Aa][Rr][Oo][Uu][Nn][Dd]|[Cc][Aa][.]?|[Cc][Ii][Rr][Cc][Aa]|[Ee][Ss][Tt][.]?|>=|<=|>|<|≥|≤|[Oo][Vv][Ee][Rr]|[Uu][Nn][Dd][Ee][Rr]|[Uu][Pp] [Tt][Oo]|[Mm][Oo][Rr][Ee] [Tt][Hh][Aa][Nn]|[Ll][Ee][Ss][Ss] [Tt][Hh][Aa][Nn])[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*)?[-−]') AS pt__f3_n_neg1,
+    regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(pt__f3_n_s1, '^(?:~|≈|[Aa][Pp][Pp][Rr][Oo][Xx][.]?|[Aa][Bb][Oo][Uu][Tt]|[Aa][Rr][Oo][Uu][Nn][Dd]|[Cc][Aa][.]?|[Cc][Ii][Rr][Cc][Aa]|[Ee][Ss][Tt][.]?|>=|<=|>|<|≥|≤|[Oo][Vv][Ee][Rr]|[Uu][Nn][Dd][Ee][Rr]|[Uu][Pp] [Tt][Oo]|[Mm][Oo][Rr][Ee] [Tt][Hh][Aa][Nn]|[Ll][Ee][Ss][Ss] [Tt][Hh][Aa][Nn])[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*', ''), '^[-−][\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*', ''), '^(?:[$€£¥₹₽₩₺₫฿]|(?:[Uu][Ss]|[Aa][Uu]|[Cc][Aa]|[Hh][Kk]|[Nn][Zz]|[Ss])[$]|[Uu][Ss][Dd]|[Ee][Uu][Rr]|[Gg][Bb][Pp]|[Cc][Nn][Yy]|[Rr][Mm][Bb]|[Jj][Pp][Yy]|[Ii][Nn][Rr]|[Rr][Uu][Bb]|[Kk][Rr][Ww]|[Tt][Rr][Yy]|[Aa][Uu][Dd]|[Cc][Aa][Dd]|[Cc][Hh][Ff]|[Ss][Ee][Kk]|[Nn][Oo][Kk]|[Dd][Kk][Kk]|[Pp][Ll][Nn]|[Cc][Zz][Kk]|[Hh][Uu][Ff]|[Bb][Rr][Ll]|[Mm][Xx][Nn]|[Hh][Kk][Dd]|[Ss][Gg][Dd]|[Aa][Ee][Dd]|[Ss][Aa][Rr]|[Zz][Aa][Rr]|[Vv][Nn][Dd]|[Tt][Hh][Bb]|[Ii][Dd][Rr]|[Mm][Yy][Rr]|[Pp][Hh][Pp])[.]?[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*', ''), '[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*(?:[$€£¥₹₽₩₺₫฿]|[Uu][Ss][Dd]|[Ee][Uu][Rr]|[Gg][Bb][Pp]|[Cc][Nn][Yy]|[Rr][Mm][Bb]|[Jj][Pp][Yy]|[Ii][Nn][Rr]|[Rr][Uu][Bb]|[Kk][Rr][Ww]|[Tt][Rr][Yy]|[Aa][Uu][Dd]|[Cc][Aa][Dd]|[Cc][Hh][Ff]|[Ss][Ee][Kk]|[Nn][Oo][Kk]|[Dd][Kk][Kk]|[Pp][Ll][Nn]|[Cc][Zz][Kk]|[Hh][Uu][Ff]|[Bb][Rr][Ll]|[Mm][Xx][Nn]|[Hh][Kk][Dd]|[Ss][Gg][Dd]|[Aa][Ee][Dd]|[Ss][Aa][Rr]|[Zz][Aa][Rr]|[Vv][Nn][Dd]|[Tt][Hh][Bb]|[Ii][Dd][Rr]|[Mm][Yy][Rr]|[Pp][Hh][Pp])\\z', ''), '^(?:~|≈|[Aa][Pp][Pp][Rr][Oo][Xx][.]?|[Aa][Bb][Oo][Uu][Tt]|[Aa][Rr][Oo][Uu][Nn][Dd]|[Cc][Aa][.]?|[Cc][Ii][Rr][Cc][Aa]|[Ee][Ss][Tt][.]?|>=|<=|>|<|≥|≤|[Oo][Vv][Ee][Rr]|[Uu][Nn][Dd][Ee][Rr]|[Uu][Pp] [Tt][Oo]|[Mm][Oo][Rr][Ee] [Tt][Hh][Aa][Nn]|[Ll][Ee][Ss][Ss] [Tt][Hh][Aa][Nn])[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*', '') AS pt__f3_n_s4
+  FROM pt__f3_number2
+),
+-- employees: the number as people write it (engine/parse-number.ts), step 4
+pt__f3_number4 AS (
+  SELECT *,
+    (pt__f3_n_neg1 OR (pt__f3_n_s4 RLIKE '^[-−]')) AS pt__f3_n_neg,
+    CASE WHEN pt__f3_n_neg1 THEN pt__f3_n_s4 ELSE regexp_replace(pt__f3_n_s4, '^[-−][\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*', '') END AS pt__f3_n_s
+  FROM pt__f3_number3
+),
+-- employees: the number as people write it (engine/parse-number.ts), step 5
+pt__f3_number5 AS (
+  SELECT *,
+    CASE WHEN pt__f3_n_exp THEN 'exp' WHEN NOT pt__f3_n_neg AND (pt__f3_n_s RLIKE "^(?:[0-9](?:[0-9.,'   ]*[0-9])?|[.,][0-9]+)(?:[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*[A-Za-z]{1,9})?[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*(?:-|–|—|to|bis|a)[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*(?:[0-9](?:[0-9.,'   ]*[0-9])?|[.,][0-9]+)") THEN CASE WHEN (pt__f3_n_s RLIKE "^(?:[0-9](?:[0-9.,'   ]*[0-9])?|[.,][0-9]+)(?:[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*[A-Za-z]{1,9})?[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*(?:-|–|—|to|bis|a)[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*(?:[0-9](?:[0-9.,'   ]*[0-9])?|[.,][0-9]+)(?:[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*(?:[A-Za-z]{1,9})?[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*%)?[A-Za-zªµºÀ-ÖØ-öø-ˁˆ-ˑˠ-ˤˬˮͰ-ʹͶͷͺ-ͽͿΆΈ-ΊΌΎ-ΡΣ-ϵϷ-ҁҊ-ԯḀ-ỿℂℇℊ-ℓℕℙ-ℝℤΩℨK-ℭℯ-ℹℼ-ℿⅅ-ⅉⅎ\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff/.+*]*\\z") THEN 'band' END WHEN (pt__f3_n_s RLIKE "^[+-]?(?:[0-9](?:[0-9.,'   ]*[0-9])?|[.,][0-9]+)(?:[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*(?:[A-Za-z]{1,9})?[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*%)?[A-Za-zªµºÀ-ÖØ-öø-ˁˆ-ˑˠ-ˤˬˮͰ-ʹͶͷͺ-ͽͿΆΈ-ΊΌΎ-ΡΣ-ϵϷ-ҁҊ-ԯḀ-ỿℂℇℊ-ℓℕℙ-ℝℤΩℨK-ℭℯ-ℹℼ-ℿⅅ-ⅉⅎ\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff/.+*]*\\z") THEN 'single' END AS pt__f3_n_kind,
+    CASE WHEN pt__f3_n_exp THEN CASE WHEN pt__f3_n_s1 RLIKE '^[+-]?([0-9]+(?:[.][0-9]+)?)[Ee]' THEN regexp_extract(pt__f3_n_s1, '^[+-]?([0-9]+(?:[.][0-9]+)?)[Ee]', 1) END ELSE translate(CASE WHEN pt__f3_n_s RLIKE "^[+-]?([0-9](?:[0-9.,'   ]*[0-9])?|[.,][0-9]+)(?:[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*([A-Za-z]{1,9}))?" THEN regexp_extract(pt__f3_n_s, "^[+-]?([0-9](?:[0-9.,'   ]*[0-9])?|[.,][0-9]+)(?:[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*([A-Za-z]{1,9}))?", 1) END, "'   ", '') END AS pt__f3_n_xc,
+    CASE WHEN pt__f3_n_exp THEN CASE WHEN pt__f3_n_s1 RLIKE '[Ee]([+-]?[0-9]+)\\z' THEN regexp_extract(pt__f3_n_s1, '[Ee]([+-]?[0-9]+)\\z', 1) END END AS pt__f3_n_xe,
+    translate(CASE WHEN pt__f3_n_s RLIKE "^(?:[0-9](?:[0-9.,'   ]*[0-9])?|[.,][0-9]+)(?:[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*([A-Za-z]{1,9}))?[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*(?:-|–|—|to|bis|a)[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*([0-9](?:[0-9.,'   ]*[0-9])?|[.,][0-9]+)(?:[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*([A-Za-z]{1,9}))?" THEN regexp_extract(pt__f3_n_s, "^(?:[0-9](?:[0-9.,'   ]*[0-9])?|[.,][0-9]+)(?:[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*([A-Za-z]{1,9}))?[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*(?:-|–|—|to|bis|a)[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*([0-9](?:[0-9.,'   ]*[0-9])?|[.,][0-9]+)(?:[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*([A-Za-z]{1,9}))?", 2) END, "'   ", '') AS pt__f3_n_yc,
+    lower(CASE WHEN pt__f3_n_s RLIKE "^[+-]?([0-9](?:[0-9.,'   ]*[0-9])?|[.,][0-9]+)(?:[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*([A-Za-z]{1,9}))?" THEN regexp_extract(pt__f3_n_s, "^[+-]?([0-9](?:[0-9.,'   ]*[0-9])?|[.,][0-9]+)(?:[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*([A-Za-z]{1,9}))?", 2) END) AS pt__f3_n_sw,
+    lower(CASE WHEN pt__f3_n_s RLIKE "^(?:[0-9](?:[0-9.,'   ]*[0-9])?|[.,][0-9]+)(?:[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*([A-Za-z]{1,9}))?[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*(?:-|–|—|to|bis|a)[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*([0-9](?:[0-9.,'   ]*[0-9])?|[.,][0-9]+)(?:[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*([A-Za-z]{1,9}))?" THEN regexp_extract(pt__f3_n_s, "^(?:[0-9](?:[0-9.,'   ]*[0-9])?|[.,][0-9]+)(?:[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*([A-Za-z]{1,9}))?[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*(?:-|–|—|to|bis|a)[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*([0-9](?:[0-9.,'   ]*[0-9])?|[.,][0-9]+)(?:[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*([A-Za-z]{1,9}))?", 1) END) AS pt__f3_n_aw,
+    lower(CASE WHEN pt__f3_n_s RLIKE "^(?:[0-9](?:[0-9.,'   ]*[0-9])?|[.,][0-9]+)(?:[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*([A-Za-z]{1,9}))?[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*(?:-|–|—|to|bis|a)[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*([0-9](?:[0-9.,'   ]*[0-9])?|[.,][0-9]+)(?:[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*([A-Za-z]{1,9}))?" THEN regexp_extract(pt__f3_n_s, "^(?:[0-9](?:[0-9.,'   ]*[0-9])?|[.,][0-9]+)(?:[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*([A-Za-z]{1,9}))?[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*(?:-|–|—|to|bis|a)[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*([0-9](?:[0-9.,'   ]*[0-9])?|[.,][0-9]+)(?:[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*([A-Za-z]{1,9}))?", 3) END) AS pt__f3_n_bw
+  FROM pt__f3_number4
+),
+-- employees: the number as people write it (engine/parse-number.ts), step 6
+pt__f3_number6 AS (
+  SELECT *,
+    regexp_replace(regexp_replace(pt__f3_n_xc, '[.,]', ''), '^0+|0+$', '') AS pt__f3_n_xsig,
+    char_length(regexp_replace(regexp_replace(pt__f3_n_xc, '[.,]', ''), '^0+', '')) + coalesce(CASE WHEN (pt__f3_n_xe RLIKE '[1-9][0-9]{9}') THEN CASE WHEN (pt__f3_n_xe RLIKE '^-') THEN -1000000000 ELSE 1000000000 END ELSE CAST(pt__f3_n_xe AS BIGINT) END, 0) - CASE WHEN (pt__f3_n_xc RLIKE '^(?:[0-9]+|[1-9][0-9]{0,2},[0-9]{3}|[0-9]{1,3}(?:,[0-9]{3}){2,}|[0-9]{1,3}(?:[.][0-9]{3}){2,})\\z') OR (pt__f3_n_euro AND (pt__f3_n_xc RLIKE '^[1-9][0-9]{0,2}[.][0-9]{3}\\z')) THEN 0 WHEN (pt__f3_n_xc RLIKE '^(?:[0-9]*[.,][0-9]+|[0-9]{1,3}(?:,[0-9]{3})+[.][0-9]+|[0-9]{1,3}(?:[.][0-9]{3})+,[0-9]+)\\z') THEN char_length(regexp_replace(pt__f3_n_xc, '^[0-9.,]*[.,]', '')) END AS pt__f3_n_xp,
+    regexp_replace(regexp_replace(pt__f3_n_yc, '[.,]', ''), '^0+|0+$', '') AS pt__f3_n_ysig,
+    char_length(regexp_replace(regexp_replace(pt__f3_n_yc, '[.,]', ''), '^0+', '')) + 0 - CASE WHEN (pt__f3_n_yc RLIKE '^(?:[0-9]+|[1-9][0-9]{0,2},[0-9]{3}|[0-9]{1,3}(?:,[0-9]{3}){2,}|[0-9]{1,3}(?:[.][0-9]{3}){2,})\\z') OR (pt__f3_n_euro AND (pt__f3_n_yc RLIKE '^[1-9][0-9]{0,2}[.][0-9]{3}\\z')) THEN 0 WHEN (pt__f3_n_yc RLIKE '^(?:[0-9]*[.,][0-9]+|[0-9]{1,3}(?:,[0-9]{3})+[.][0-9]+|[0-9]{1,3}(?:[.][0-9]{3})+,[0-9]+)\\z') THEN char_length(regexp_replace(pt__f3_n_yc, '^[0-9.,]*[.,]', '')) END AS pt__f3_n_yp,
+    CASE pt__f3_n_kind WHEN 'band' THEN CASE WHEN coalesce(pt__f3_n_aw, '') = '' THEN NULL WHEN pt__f3_n_aw IN ('k', 'thousand', 'thousands', 'tsd', 'ths') THEN CAST(1000.0 AS DOUBLE) WHEN pt__f3_n_aw IN ('m', 'mm', 'mn', 'mio', 'mln', 'million', 'millions') THEN CAST(1000000.0 AS DOUBLE) WHEN pt__f3_n_aw IN ('b', 'bn', 'bln', 'mrd', 'billion', 'billions') THEN CAST(1000000000.0 AS DOUBLE) ELSE CAST(1.0 AS DOUBLE) END WHEN 'single' THEN CASE WHEN coalesce(pt__f3_n_sw, '') = '' THEN CAST(1.0 AS DOUBLE) WHEN pt__f3_n_sw IN ('k', 'thousand', 'thousands', 'tsd', 'ths') THEN CAST(1000.0 AS DOUBLE) WHEN pt__f3_n_sw IN ('m', 'mm', 'mn', 'mio', 'mln', 'million', 'millions') THEN CAST(1000000.0 AS DOUBLE) WHEN pt__f3_n_sw IN ('b', 'bn', 'bln', 'mrd', 'billion', 'billions') THEN CAST(1000000000.0 AS DOUBLE) ELSE CAST(1.0 AS DOUBLE) END ELSE CAST(1.0 AS DOUBLE) END AS pt__f3_n_xm,
+    CASE WHEN coalesce(pt__f3_n_bw, '') = '' THEN CAST(1.0 AS DOUBLE) WHEN pt__f3_n_bw IN ('k', 'thousand', 'thousands', 'tsd', 'ths') THEN CAST(1000.0 AS DOUBLE) WHEN pt__f3_n_bw IN ('m', 'mm', 'mn', 'mio', 'mln', 'million', 'millions') THEN CAST(1000000.0 AS DOUBLE) WHEN pt__f3_n_bw IN ('b', 'bn', 'bln', 'mrd', 'billion', 'billions') THEN CAST(1000000000.0 AS DOUBLE) ELSE CAST(1.0 AS DOUBLE) END AS pt__f3_n_ym,
+    CASE pt__f3_n_kind WHEN 'exp' THEN CASE WHEN (pt__f3_n_s1 RLIKE '^-') THEN -pt__f3_n_sign ELSE pt__f3_n_sign END WHEN 'band' THEN pt__f3_n_sign ELSE CASE WHEN pt__f3_n_neg <> (pt__f3_n_s RLIKE '^-') THEN -pt__f3_n_sign ELSE pt__f3_n_sign END END AS pt__f3_n_sgn
+  FROM pt__f3_number5
+),
+-- employees: the number as people write it (engine/parse-number.ts), step 7
+pt__f3_number7 AS (
+  SELECT *,
+    CASE WHEN pt__f3_n_xp IS NULL THEN NULL WHEN pt__f3_n_xsig = '' THEN CAST(0.0 AS DOUBLE) WHEN pt__f3_n_xp > 309 OR (pt__f3_n_xp = 309 AND pt__f3_n_xsig > '1797693134862315807937289714053034150799') THEN NULL WHEN pt__f3_n_xp < -323 OR (pt__f3_n_xp = -323 AND pt__f3_n_xsig <= '2470328229206232720882843964341106861825') THEN CAST(0.0 AS DOUBLE) ELSE CAST('0.' || pt__f3_n_xsig || 'e' || CAST(pt__f3_n_xp AS STRING) AS DOUBLE) END AS pt__f3_n_x,
+    CASE WHEN pt__f3_n_yp IS NULL THEN NULL WHEN pt__f3_n_ysig = '' THEN CAST(0.0 AS DOUBLE) WHEN pt__f3_n_yp > 309 OR (pt__f3_n_yp = 309 AND pt__f3_n_ysig > '1797693134862315807937289714053034150799') THEN NULL WHEN pt__f3_n_yp < -323 OR (pt__f3_n_yp = -323 AND pt__f3_n_ysig <= '2470328229206232720882843964341106861825') THEN CAST(0.0 AS DOUBLE) ELSE CAST('0.' || pt__f3_n_ysig || 'e' || CAST(pt__f3_n_yp AS STRING) AS DOUBLE) END AS pt__f3_n_y,
+    coalesce(pt__f3_n_xm, pt__f3_n_ym) AS pt__f3_n_xmul
+  FROM pt__f3_number6
+),
+-- employees: the number as people write it (engine/parse-number.ts), step 8
+pt__f3_number8 AS (
+  SELECT *,
+    CASE WHEN pt__f3_n_kind = 'band' THEN CASE WHEN greatest(pt__f3_n_x, CAST(1.0 AS DOUBLE)) * CAST(5.421010862427522e-20 AS DOUBLE) * pt__f3_n_xmul + greatest(pt__f3_n_y, CAST(1.0 AS DOUBLE)) * CAST(5.421010862427522e-20 AS DOUBLE) * pt__f3_n_ym >= CAST(9.7453140114e+288 AS DOUBLE) THEN NULL WHEN pt__f3_n_x * pt__f3_n_xmul + pt__f3_n_y * pt__f3_n_ym = CAST(5e-324 AS DOUBLE) THEN CAST(0.0 AS DOUBLE) ELSE pt__f3_n_sgn * ((pt__f3_n_x * pt__f3_n_xmul + pt__f3_n_y * pt__f3_n_ym) / CAST(2.0 AS DOUBLE)) + CAST(0.0 AS DOUBLE) END WHEN pt__f3_n_kind IS NOT NULL THEN CASE WHEN greatest(pt__f3_n_x, CAST(1.0 AS DOUBLE)) * CAST(5.421010862427522e-20 AS DOUBLE) * pt__f3_n_xmul >= CAST(9.7453140114e+288 AS DOUBLE) THEN NULL ELSE pt__f3_n_sgn * pt__f3_n_x * pt__f3_n_xmul + CAST(0.0 AS DOUBLE) END END AS pt__f3_n
+  FROM pt__f3_number7
+),
+-- employees: each test on it: match 0..1 (NULL: blank or unreadable) and its detail
+pt__f3_tests AS (
+  SELECT *,
+    -- criterion "size": employees in range {"min":10,"ideal":200,"max":5000,"scale":"log"}
+    CASE WHEN pt__f3_b THEN NULL WHEN CASE WHEN pt__f3_n IS NULL THEN '"' || regexp_replace(pt__f3_v, '^[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]+|[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]+\\z', '') || CASE WHEN (pt__f3_v RLIKE '^[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*[+-]?(?:[Nn][Aa][Nn]|[Ii][Nn][Ff]|[Ii][Nn][Ff][Ii][Nn][Ii][Tt][Yy]|∞)[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*\\z') THEN '" is not a finite number' WHEN (pt__f3_v RLIKE '^[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*[+-]?[0-9]+(?:[.][0-9]+)?[Ee][+-]?[0-9]+[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*\\z') THEN '" is beyond the largest number (about 1.8e308)' ELSE '" is not a number' END END IS NOT NULL THEN NULL ELSE CASE WHEN pt__f3_n > CAST(5000.0 AS DOUBLE) THEN CAST(0.0 AS DOUBLE) WHEN pt__f3_n < CAST(10.0 AS DOUBLE) THEN CAST(0.0 AS DOUBLE) WHEN pt__f3_n >= CAST(200.0 AS DOUBLE) THEN CAST(1.0 AS DOUBLE) ELSE least(CAST(1.0 AS DOUBLE), greatest(CAST(0.0 AS DOUBLE), (ln(CAST(1.0 AS DOUBLE) + greatest(pt__f3_n, CAST(0.0 AS DOUBLE))) - CAST(2.3978952727983707 AS DOUBLE)) / CAST(2.905409635260705 AS DOUBLE))) END END AS pt__c2_m,
+    CASE WHEN pt__f3_b THEN 'missing' WHEN CASE WHEN pt__f3_n IS NULL THEN '"' || regexp_replace(pt__f3_v, '^[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]+|[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]+\\z', '') || CASE WHEN (pt__f3_v RLIKE '^[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*[+-]?(?:[Nn][Aa][Nn]|[Ii][Nn][Ff]|[Ii][Nn][Ff][Ii][Nn][Ii][Tt][Yy]|∞)[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*\\z') THEN '" is not a finite number' WHEN (pt__f3_v RLIKE '^[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*[+-]?[0-9]+(?:[.][0-9]+)?[Ee][+-]?[0-9]+[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*\\z') THEN '" is beyond the largest number (about 1.8e308)' ELSE '" is not a number' END END IS NOT NULL THEN CASE WHEN pt__f3_n IS NULL THEN '"' || regexp_replace(pt__f3_v, '^[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]+|[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]+\\z', '') || CASE WHEN (pt__f3_v RLIKE '^[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*[+-]?(?:[Nn][Aa][Nn]|[Ii][Nn][Ff]|[Ii][Nn][Ff][Ii][Nn][Ii][Tt][Yy]|∞)[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*\\z') THEN '" is not a finite number' WHEN (pt__f3_v RLIKE '^[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*[+-]?[0-9]+(?:[.][0-9]+)?[Ee][+-]?[0-9]+[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*\\z') THEN '" is beyond the largest number (about 1.8e308)' ELSE '" is not a number' END END ELSE CASE WHEN abs(pt__f3_n) >= CAST(1000000000.0 AS DOUBLE) THEN CASE WHEN pt__f3_n < CAST(0.0 AS DOUBLE) THEN '-' ELSE '' END || CASE WHEN abs(pt__f3_n) / CAST(1000000000.0 AS DOUBLE) >= CAST(100.0 AS DOUBLE) THEN CASE WHEN floor(abs(pt__f3_n) / CAST(1000000000.0 AS DOUBLE) + CAST(0.5 AS DOUBLE)) < CAST(1e+21 AS DOUBLE) THEN CAST(CAST(floor(abs(pt__f3_n) / CAST(1000000000.0 AS DOUBLE) + CAST(0.5 AS DOUBLE)) AS DECIMAL(38, 0)) AS STRING) ELSE CAST(floor(abs(pt__f3_n) / CAST(1000000000.0 AS DOUBLE) + CAST(0.5 AS DOUBLE)) AS STRING) END ELSE CAST(CAST(floor(floor(abs(pt__f3_n) / CAST(1000000000.0 AS DOUBLE) * CAST(10.0 AS DOUBLE) + CAST(0.5 AS DOUBLE)) / CAST(10.0 AS DOUBLE)) AS DECIMAL(38, 0)) AS STRING) || regexp_replace('.' || substr(CAST(CAST(floor(abs(pt__f3_n) / CAST(1000000000.0 AS DOUBLE) * CAST(10.0 AS DOUBLE) + CAST(0.5 AS DOUBLE)) - floor(floor(abs(pt__f3_n) / CAST(1000000000.0 AS DOUBLE) * CAST(10.0 AS DOUBLE) + CAST(0.5 AS DOUBLE)) / CAST(10.0 AS DOUBLE)) * CAST(10.0 AS DOUBLE) + CAST(10.0 AS DOUBLE) AS DECIMAL(38, 0)) AS STRING), 2), '[.]?0+\\z', '') END || 'B' WHEN abs(pt__f3_n) >= CAST(1000000.0 AS DOUBLE) THEN CASE WHEN pt__f3_n < CAST(0.0 AS DOUBLE) THEN '-' ELSE '' END || CASE WHEN abs(pt__f3_n) / CAST(1000000.0 AS DOUBLE) >= CAST(100.0 AS DOUBLE) THEN CAST(CAST(floor(abs(pt__f3_n) / CAST(1000000.0 AS DOUBLE) + CAST(0.5 AS DOUBLE)) AS DECIMAL(38, 0)) AS STRING) ELSE CAST(CAST(floor(floor(abs(pt__f3_n) / CAST(1000000.0 AS DOUBLE) * CAST(10.0 AS DOUBLE) + CAST(0.5 AS DOUBLE)) / CAST(10.0 AS DOUBLE)) AS DECIMAL(38, 0)) AS STRING) || regexp_replace('.' || substr(CAST(CAST(floor(abs(pt__f3_n) / CAST(1000000.0 AS DOUBLE) * CAST(10.0 AS DOUBLE) + CAST(0.5 AS DOUBLE)) - floor(floor(abs(pt__f3_n) / CAST(1000000.0 AS DOUBLE) * CAST(10.0 AS DOUBLE) + CAST(0.5 AS DOUBLE)) / CAST(10.0 AS DOUBLE)) * CAST(10.0 AS DOUBLE) + CAST(10.0 AS DOUBLE) AS DECIMAL(38, 0)) AS STRING), 2), '[.]?0+\\z', '') END || 'M' WHEN abs(pt__f3_n) >= CAST(1000.0 AS DOUBLE) THEN CASE WHEN pt__f3_n < CAST(0.0 AS DOUBLE) THEN '-' ELSE '' END || CASE WHEN abs(pt__f3_n) / CAST(1000.0 AS DOUBLE) >= CAST(100.0 AS DOUBLE) THEN CAST(CAST(floor(abs(pt__f3_n) / CAST(1000.0 AS DOUBLE) + CAST(0.5 AS DOUBLE)) AS DECIMAL(38, 0)) AS STRING) ELSE CAST(CAST(floor(floor(abs(pt__f3_n) / CAST(1000.0 AS DOUBLE) * CAST(10.0 AS DOUBLE) + CAST(0.5 AS DOUBLE)) / CAST(10.0 AS DOUBLE)) AS DECIMAL(38, 0)) AS STRING) || regexp_replace('.' || substr(CAST(CAST(floor(abs(pt__f3_n) / CAST(1000.0 AS DOUBLE) * CAST(10.0 AS DOUBLE) + CAST(0.5 AS DOUBLE)) - floor(floor(abs(pt__f3_n) / CAST(1000.0 AS DOUBLE) * CAST(10.0 AS DOUBLE) + CAST(0.5 AS DOUBLE)) / CAST(10.0 AS DOUBLE)) * CAST(10.0 AS DOUBLE) + CAST(10.0 AS DOUBLE) AS DECIMAL(38, 0)) AS STRING), 2), '[.]?0+\\z', '') END || 'k' WHEN pt__f3_n = floor(pt__f3_n) THEN CAST(CAST(pt__f3_n AS DECIMAL(38, 0)) AS STRING) ELSE CASE WHEN pt__f3_n < CAST(0.0 AS DOUBLE) THEN '-' ELSE '' END || CAST(CAST(floor(floor(abs(pt__f3_n) * CAST(100.0 AS DOUBLE) + CAST(0.5 AS DOUBLE)) / CAST(100.0 AS DOUBLE)) AS DECIMAL(38, 0)) AS STRING) || regexp_replace('.' || substr(CAST(CAST(floor(abs(pt__f3_n) * CAST(100.0 AS DOUBLE) + CAST(0.5 AS DOUBLE)) - floor(floor(abs(pt__f3_n) * CAST(100.0 AS DOUBLE) + CAST(0.5 AS DOUBLE)) / CAST(100.0 AS DOUBLE)) * CAST(100.0 AS DOUBLE) + CAST(100.0 AS DOUBLE) AS DECIMAL(38, 0)) AS STRING), 2), '[.]?0+\\z', '') END END AS pt__c2_d,
+    NOT pt__f3_b AND CASE WHEN pt__f3_n IS NULL THEN '"' || regexp_replace(pt__f3_v, '^[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]+|[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]+\\z', '') || CASE WHEN (pt__f3_v RLIKE '^[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*[+-]?(?:[Nn][Aa][Nn]|[Ii][Nn][Ff]|[Ii][Nn][Ff][Ii][Nn][Ii][Tt][Yy]|∞)[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*\\z') THEN '" is not a finite number' WHEN (pt__f3_v RLIKE '^[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*[+-]?[0-9]+(?:[.][0-9]+)?[Ee][+-]?[0-9]+[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*\\z') THEN '" is beyond the largest number (about 1.8e308)' ELSE '" is not a number' END END IS NULL AS pt__c2_ok
+  FROM pt__f3_number8
+),
+-- field phone: its distinct values
+pt__f4_values AS (
+  SELECT DISTINCT pt__f4_v
+  FROM pt__cells
+  WHERE pt__f4_v IS NOT NULL
+),
+-- phone: trimmed as JavaScript trims
+pt__f4_trimmed AS (
+  SELECT *,
+    regexp_replace(pt__f4_v, '^[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]+|[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]+\\z', '') AS pt__f4_t
+  FROM pt__f4_values
+),
+-- phone: blank (empty or a placeholder such as n/a)
+pt__f4_blank AS (
+  SELECT *,
+    (pt__f4_v IS NULL OR lower(translate(pt__f4_t, 'Kİ', 'k!')) IN ('', '-', '--', '---', '—', 'n/a', 'na', '#n/a', 'null', 'nil', 'none', 'unknown', '?')) AS pt__f4_b
+  FROM pt__f4_trimmed
+),
+-- phone: each test on it: match 0..1 (NULL: blank or unreadable) and its detail
+pt__f4_tests AS (
+  SELECT *,
+    -- criterion "phone": phone present (phone)
+    CASE WHEN pt__f4_b THEN NULL ELSE CASE WHEN char_length(regexp_replace(pt__f4_v, '[^0-9]', '')) BETWEEN 7 AND 15 AND (regexp_replace(pt__f4_t, '^[Tt][Ee][Ll]:', '') RLIKE '^[0-9\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff()+./xX-]+\\z') THEN CAST(1.0 AS DOUBLE) ELSE CAST(0.0 AS DOUBLE) END END AS pt__c3_m,
+    CASE WHEN pt__f4_b THEN 'missing' ELSE CASE WHEN char_length(regexp_replace(pt__f4_v, '[^0-9]', '')) BETWEEN 7 AND 15 AND (regexp_replace(pt__f4_t, '^[Tt][Ee][Ll]:', '') RLIKE '^[0-9\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff()+./xX-]+\\z') THEN 'present' ELSE 'malformed phone' END END AS pt__c3_d,
+    NOT pt__f4_b AS pt__c3_ok
+  FROM pt__f4_blank
+),
+-- field channel: its distinct values
+pt__f5_values AS (
+  SELECT DISTINCT pt__f5_v
+  FROM pt__cells
+  WHERE pt__f5_v IS NOT NULL
+),
+-- channel: trimmed as JavaScript trims
+pt__f5_trimmed AS (
+  SELECT *,
+    regexp_replace(pt__f5_v, '^[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]+|[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]+\\z', '') AS pt__f5_t
+  FROM pt__f5_values
+),
+-- channel: blank (empty or a placeholder such as n/a)
+pt__f5_blank AS (
+  SELECT *,
+    (pt__f5_v IS NULL OR lower(translate(pt__f5_t, 'Kİ', 'k!')) IN ('', '-', '--', '---', '—', 'n/a', 'na', '#n/a', 'null', 'nil', 'none', 'unknown', '?')) AS pt__f5_b
+  FROM pt__f5_trimmed
+),
+-- channel: words as the engine folds them (engine/text.ts): lower case, no accents, one space between
+pt__f5_words1 AS (
+  SELECT *,
+    CASE WHEN (pt__f5_v RLIKE '^[\t\n\r -~]*\\z') THEN trim(regexp_replace(lower(pt__f5_v), '[^a-z0-9]+', ' ')) END AS pt__f5_p_ascii,
+    CASE WHEN NOT (pt__f5_v RLIKE '^[\t\n\r -~]*\\z') THEN CASE WHEN (pt__f5_v RLIKE '[¼-¾ÆÞßæþĲĳĿŀŉŒœǄ-ǌǢǣǱ-ǳǼǽևẚẞ‥…″‴‶‷‼⁇-⁉⁗₨℀℁℃℅℆℉№℠-™℻⅐-⅟Ⅱ-ⅣⅥ-ⅨⅪⅫⅱ-ⅳⅵ-ⅸⅺⅻ↉ゟヿ]') THEN replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(pt__f5_v, '¼', '1 4'), '½', '1 2'), '¾', '3 4'), 'Æ', 'ae'), 'Þ', 'th'), 'ß', 'ss'), 'æ', 'ae'), 'þ', 'th'), 'Ĳ', 'ij'), 'ĳ', 'ij'), 'Ŀ', 'l '), 'ŀ', 'l '), 'ŉ', 'ʼn'), 'Œ', 'oe'), 'œ', 'oe'), 'Ǆ', 'dz'), 'ǅ', 'dz'), 'ǆ', 'dz'), 'Ǉ', 'lj'), 'ǈ', 'lj'), 'ǉ', 'lj'), 'Ǌ', 'nj'), 'ǋ', 'nj'), 'ǌ', 'nj'), 'Ǣ', 'ae'), 'ǣ', 'ae'), 'Ǳ', 'dz'), 'ǲ', 'dz'), 'ǳ', 'dz'), 'Ǽ', 'ae'), 'ǽ', 'ae'), 'և', 'եւ'), 'ẚ', 'aʾ'), 'ẞ', 'ss'), '‥', '  '), '…', '   '), '″', '  '), '‴', '   '), '‶', '  '), '‷', '   '), '‼', '  '), '⁇', '  '), '⁈', '  '), '⁉', '  '), '⁗', '    '), '₨', 'rs'), '℀', 'a c'), '℁', 'a s'), '℃', ' c'), '℅', 'c o'), '℆', 'c u'), '℉', ' f'), '№', 'no'), '℠', 'sm'), '℡', 'tel'), '™', 'tm'), '℻', 'fax'), '⅐', '1 7'), '⅑', '1 9'), '⅒', '1 10'), '⅓', '1 3'), '⅔', '2 3'), '⅕', '1 5'), '⅖', '2 5'), '⅗', '3 5'), '⅘', '4 5'), '⅙', '1 6'), '⅚', '5 6'), '⅛', '1 8'), '⅜', '3 8'), '⅝', '5 8'), '⅞', '7 8'), '⅟', '1 '), 'Ⅱ', 'ii'), 'Ⅲ', 'iii'), 'Ⅳ', 'iv'), 'Ⅵ', 'vi'), 'Ⅶ', 'vii'), 'Ⅷ', 'viii'), 'Ⅸ', 'ix'), 'Ⅺ', 'xi'), 'Ⅻ', 'xii'), 'ⅱ', 'ii'), 'ⅲ', 'iii'), 'ⅳ', 'iv'), 'ⅵ', 'vi'), 'ⅶ', 'vii'), 'ⅷ', 'viii'), 'ⅸ', 'ix'), 'ⅺ', 'xi'), 'ⅻ', 'xii'), '↉', '0 3'), 'ゟ', 'より'), 'ヿ', 'コト') ELSE pt__f5_v END END AS pt__f5_p_x0
+  FROM pt__f5_blank
+),
+-- channel: words as the engine folds them (engine/text.ts): lower case, no accents, one space between, step 2
+pt__f5_words2 AS (
+  SELECT *,
+    CASE WHEN (pt__f5_p_x0 RLIKE '[\u0080-»¿-ÅÇ-Ýà-åç-ýÿ]') THEN translate(pt__f5_p_x0, (SELECT fold0_from FROM pt__fold), (SELECT fold0_to FROM pt__fold)) ELSE pt__f5_p_x0 END AS pt__f5_p_x1
+  FROM pt__f5_words1
+),
+-- channel: words as the engine folds them (engine/text.ts): lower case, no accents, one space between, step 3
+pt__f5_words3 AS (
+  SELECT *,
+    CASE WHEN (pt__f5_p_x1 RLIKE '[Ā-ıĴ-ķĹ-ľŁ-ňŊŌ-őŔ-ſƁƂƄƆƇƉ-ƋƎ-ƑƓƔƖ-ƘƜƝƟ-ƢƤƦƧƩƬƮ-ƳƵƷƸƼǍ-ǜǞ-ǡǤǦ-ǰǴ-ǻǾ-ȜȞ-ȠȢȤȦ-ȳȺȻȽȾɁɃ-ɆɈɊɌɎʰ-ʸ˂-˅˒-˫˭˯-ͯḀ-ẙẛẠ-ỺỼỾ]') THEN translate(pt__f5_p_x1, (SELECT fold1_from FROM pt__fold), (SELECT fold1_to FROM pt__fold)) ELSE pt__f5_p_x1 END AS pt__f5_p_x2
+  FROM pt__f5_words2
+),
+-- channel: words as the engine folds them (engine/text.ts): lower case, no accents, one space between, step 4
+pt__f5_words4 AS (
+  SELECT *,
+    CASE WHEN (pt__f5_p_x2 RLIKE '[ͰͲʹ-Ͷͺ;Ϳ΄-ΊΌΎ-ΡΣ-ΰςϊ-ϖϘϚϜϞϠϢϤϦϨϪϬϮϰ-ϲϴ-ϷϹϺϽ-Яйѐёѓїќ-ўѠѢѤѦѨѪѬѮѰѲѴѶ-ѸѺѼѾҀ҂-ҊҌҎҐҒҔҖҘҚҜҞҠҢҤҦҨҪҬҮҰҲҴҶҸҺҼҾӀ-ӃӅӇӉӋӍӐ-ӔӖ-ӘӚ-ӠӢ-ӨӪ-ӶӸ-ӺӼӾԀԂԄԆԈԊԌԎԐԒԔԖԘԚԜԞԠԢԤԦԨԪԬԮԱ-Ֆ՚-՟։֊֍-֏ἀ-ἕἘ-Ἕἠ-ὅὈ-Ὅὐ-ὗὙὛὝὟ-ώᾀ-ᾴᾶ-ῄῆ-ΐῖ-Ί῝-`ῲ-ῴῶ-῾]') THEN translate(pt__f5_p_x2, (SELECT fold2_from FROM pt__fold), (SELECT fold2_to FROM pt__fold)) ELSE pt__f5_p_x2 END AS pt__f5_p_x3
+  FROM pt__f5_words3
+),
+-- channel: words as the engine folds them (engine/text.ts): lower case, no accents, one space between, step 5
+pt__f5_words5 AS (
+  SELECT *,
+    CASE WHEN (pt__f5_p_x3 RLIKE '[  -․‧-′‵‸-※‽-⁆⁊-⁖⁘-\u2064\u2066-ⁱ⁴-₎ₐ-ₜ₠-₧₩-⃁⃐-⃰ℂ℄ℇ℈ℊ-ℕ℗-℟℣-℺ℼ-⅍⅏ⅠⅤⅩⅬ-ⅰⅴⅹⅼ-ⅿↃ↊↋　-〄〈-〠〪-〰〶-〺〽-〿がぎぐげござじずぜぞだぢづでどばぱびぴぶぷべぺぼぽゔ゙-゜ゞ゠ガギグゲゴザジズゼゾダヂヅデドバパビピブプベペボポヴヷ-・ヾ\ufeff！-ﾟ￠-￦￨-￮]') THEN translate(pt__f5_p_x3, (SELECT fold3_from FROM pt__fold), (SELECT fold3_to FROM pt__fold)) ELSE pt__f5_p_x3 END AS pt__f5_p_x4
+  FROM pt__f5_words4
+),
+-- channel: words as the engine folds them (engine/text.ts): lower case, no accents, one space between, step 6
+pt__f5_words6 AS (
+  SELECT *,
+    CASE WHEN (pt__f5_p_x4 RLIKE '[\u0001-\u001f!-/:-`{-\u007f]') THEN translate(pt__f5_p_x4, (SELECT fold4_from FROM pt__fold), (SELECT fold4_to FROM pt__fold)) ELSE pt__f5_p_x4 END AS pt__f5_p_x5
+  FROM pt__f5_words5
+),
+-- channel: words as the engine folds them (engine/text.ts): lower case, no accents, one space between, step 7
+pt__f5_words7 AS (
+  SELECT *,
+    coalesce(pt__f5_p_ascii, trim(regexp_replace(pt__f5_p_x5, '  +', ' '))) AS pt__f5_p
+  FROM pt__f5_words6
+),
+-- channel: each test on it: match 0..1 (NULL: blank or unreadable) and its detail
+pt__f5_tests AS (
+  SELECT *,
+    -- criterion "channel": channel in ["email","phone"]
+    CASE WHEN pt__f5_b THEN NULL ELSE CASE WHEN pt__f5_p IN ('email', 'phone') THEN CAST(1.0 AS DOUBLE) ELSE CAST(0.0 AS DOUBLE) END END AS pt__c4_m,
+    CASE WHEN pt__f5_b THEN 'missing' ELSE pt__f5_p END AS pt__c4_d,
+    NOT pt__f5_b AS pt__c4_ok
+  FROM pt__f5_words7
+),
+-- every row with its tests' results
+pt__tests AS (
+  SELECT pt__c.*,
+    pt__j2.pt__c1_m AS pt__c1_m, coalesce(pt__j2.pt__c1_d, 'missing') AS pt__c1_d, coalesce(pt__j2.pt__c1_ok, FALSE) AS pt__c1_ok,
+    pt__j3.pt__c2_m AS pt__c2_m, coalesce(pt__j3.pt__c2_d, 'missing') AS pt__c2_d, coalesce(pt__j3.pt__c2_ok, FALSE) AS pt__c2_ok,
+    pt__j4.pt__c3_m AS pt__c3_m, coalesce(pt__j4.pt__c3_d, 'missing') AS pt__c3_d, coalesce(pt__j4.pt__c3_ok, FALSE) AS pt__c3_ok,
+    pt__j5.pt__c4_m AS pt__c4_m, coalesce(pt__j5.pt__c4_d, 'missing') AS pt__c4_d, coalesce(pt__j5.pt__c4_ok, FALSE) AS pt__c4_ok,
+    pt__j2.pt__c5_m AS pt__c5_m, coalesce(pt__j2.pt__c5_d, 'missing') AS pt__c5_d, coalesce(pt__j2.pt__c5_ok, FALSE) AS pt__c5_ok,
+    pt__j2.pt__q1_m AS pt__q1_m, coalesce(pt__j2.pt__q1_d, 'missing') AS pt__q1_d, coalesce(pt__j2.pt__q1_ok, FALSE) AS pt__q1_ok,
+    pt__j2.pt__s1w1_m AS pt__s1w1_m, coalesce(pt__j2.pt__s1w1_d, 'missing') AS pt__s1w1_d, coalesce(pt__j2.pt__s1w1_ok, FALSE) AS pt__s1w1_ok
+  FROM pt__cells pt__c
+  LEFT JOIN pt__f2_tests pt__j2 ON pt__j2.pt__f2_v = pt__c.pt__f2_v
+  LEFT JOIN pt__f3_tests pt__j3 ON pt__j3.pt__f3_v = pt__c.pt__f3_v
+  LEFT JOIN pt__f4_tests pt__j4 ON pt__j4.pt__f4_v = pt__c.pt__f4_v
+  LEFT JOIN pt__f5_tests pt__j5 ON pt__j5.pt__f5_v = pt__c.pt__f5_v
 ),
 -- each criterion's match as the score counts it: the missing policy's (0, 0.5, or NULL: left out) where blank or unreadable
 pt__effective AS (
