@@ -66,7 +66,18 @@ export async function scoreOnDuckdb(files: string[], opts: EngineOptions, io: Cl
     const run = (sink: Parameters<typeof scoreWithDuckdb>[3]) => scoreWithDuckdb(p.portrait.spec, c, inputs, sink, options);
     if (opts.out !== undefined) {
       let got: typeof counts | undefined;
-      await writeAtomically(resolve(io.cwd, opts.out), io, async (sink) => void (got = await run(sink)));
+      let failed: unknown;
+      // writeAtomically reports any failure as one to write the file; DuckDB's own are said as DuckDB's.
+      await writeAtomically(resolve(io.cwd, opts.out), io, async (sink) => {
+        try {
+          got = await run(sink);
+        } catch (e) {
+          failed = e;
+          throw e;
+        }
+      }).catch((e: unknown) => {
+        throw failed instanceof DuckdbError || failed instanceof SqlRefusal ? failed : e;
+      });
       counts = got!;
     } else counts = await run(streamSink(io.stdout));
   } catch (e) {

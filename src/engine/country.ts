@@ -39,9 +39,17 @@ export function provideCountryTable(load: () => CountryTable | null): void {
   provided = load;
 }
 
+let table: CountryTable | undefined;
+
+/** The table the index is built from: the one provided (the build's), else built from i18n-iso-countries; once. */
+export function loadedCountryTable(): CountryTable {
+  table ??= provided?.() ?? countryTable();
+  return table;
+}
+
 /** Builds the index once per process; later calls return the same one. */
 export function countryIndex(): CountryIndex {
-  shared ??= fromTable(provided?.() ?? countryTable());
+  shared ??= fromTable(loadedCountryTable());
   return shared;
 }
 

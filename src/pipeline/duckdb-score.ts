@@ -7,7 +7,9 @@
  * column as text. The channel plan, which checks emails, websites and phone numbers the way SQL cannot, is
  * added here in JavaScript for the rows written.
  */
-import { availableParallelism } from "node:os";
+import { mkdtempSync, rmSync } from "node:fs";
+import { availableParallelism, tmpdir } from "node:os";
+import { join } from "node:path";
 import { planOutreach } from "../engine/channels.js";
 import { headerKey } from "../engine/text.js";
 import type { CompiledPortrait } from "../engine/types.js";
@@ -77,7 +79,10 @@ export async function scoreWithDuckdb(spec: PortraitSpec, portrait: CompiledPort
   const relation = inputRelation(inputs);
   const columns = inputs[0]!.kind === "parquet" ? await parquetColumns(duckdb, relation.from) : relation.columns;
   const { sql, outputs } = compileSql(spec, portrait, { dialect: "duckdb", from: relation.from, columns, allowMissingFields: options.allowMissingFields });
-  const instance = await duckdb.DuckDBInstance.create(":memory:", { threads: String(options.threads ?? availableParallelism()) });
+  // Past its memory limit (80% of RAM) DuckDB spills the ranking sort to disk: to a folder of its own under the
+  // system's temporary directory, not the user's working directory.
+  const spill = mkdtempSync(join(tmpdir(), "portrait-duckdb-"));
+  const instance = await duckdb.DuckDBInstance.create(":memory:", { threads: String(options.threads ?? availableParallelism()), temp_directory: spill });
   const con = await instance.connect();
   const counts: DuckdbCounts = { read: 0, written: 0, disqualified: 0, tiers: new Map(), segments: new Map(), sum: 0 };
   try {
@@ -120,6 +125,7 @@ export async function scoreWithDuckdb(spec: PortraitSpec, portrait: CompiledPort
   } finally {
     con.closeSync();
     instance.closeSync();
+    rmSync(spill, { recursive: true, force: true });
   }
   return counts;
 }

@@ -10,7 +10,7 @@
  * reasons. Where SQL cannot do what the engine does (a website's registrable domain needs the public
  * suffix list), compileSql refuses and names the criterion, rather than return a query that differs.
  */
-import { countryIndex, countryTable } from "../engine/country.js";
+import { countryIndex, loadedCountryTable } from "../engine/country.js";
 import { keywordTokens } from "../engine/keywords.js";
 import { headerKey, phraseKey } from "../engine/text.js";
 import { mapFields } from "../io/map-fields.js";
@@ -33,8 +33,6 @@ export interface SqlOptions {
   /** The relation's columns, to map them to the portrait's fields as `score` does (header aliases); default: a
    * column per field, named as the field. */
   readonly columns?: readonly string[];
-  /** An expression of the input that orders rows the same score and cells apart (input order); default none. */
-  readonly rowOrder?: string;
   /** Score even when no column feeds a field a criterion uses (it counts as blank). */
   readonly allowMissingFields?: boolean;
 }
@@ -70,7 +68,7 @@ interface Test {
 interface ScoredCriterion extends Test {
   readonly label: string;
   readonly missing: "zero" | "neutral" | "exclude";
-  /** Its weight in the base portrait (index -1) and in each segment; null where it does not count. */
+  /** Its weight in the portrait (index 0) and in each segment (1...); null where it does not count. */
   readonly weights: readonly (number | null)[];
 }
 
@@ -128,16 +126,17 @@ export function compileSql(spec: PortraitSpec, portrait: CompiledPortrait, optio
     ctes.push({ name: `${P}fold`, comment: "the engine's text folding, character by character (lower case, no accents, punctuation as spaces), by script", body: foldTableSql(d) });
   }
   if (anyCountry) {
-    const table = countryTable();
+    const table = loadedCountryTable();
     const codes = [...table.alpha2.map((a) => [a, a]), ...Object.entries(table.alpha3)].filter(([a]) => a !== "UK");
     ctes.push({ name: `${P}country_codes`, comment: `ISO 3166-1 alpha-2 and alpha-3 codes (i18n-iso-countries), ${codes.length} rows`, body: valuesSql(d, ["code", "iso2"], codes) });
     ctes.push({ name: `${P}country_names`, comment: `country names in 78 languages and common spellings, folded (i18n-iso-countries), ${table.keys.length} rows`, body: valuesSql(d, ["name_key", "iso2"], table.keys.map(([k, v]) => [k, v])) });
   }
-  const source = options.from ?? d.ident(options.table ?? "prospects");
+  // A schema- or project-qualified name (`crm.leads`) is quoted part by part.
+  const source = options.from ?? (options.table ?? "prospects").split(".").map((part) => d.ident(part)).join(".");
   ctes.push({
     name: `${P}cells`,
     comment: "the cells each field reads, as text (NULL where no column maps)",
-    body: `SELECT *${used.map((f) => `,\n    ${fieldColumn[f]! >= 0 ? `CAST(${col(columns[fieldColumn[f]!]!)} AS ${d.text})` : `CAST(NULL AS ${d.text})`} AS ${fv(f, "v")}`).join("")}${options.rowOrder ? `,\n    ${options.rowOrder} AS ${P}row` : ""}\n  FROM ${source}`,
+    body: `SELECT *${used.map((f) => `,\n    ${fieldColumn[f]! >= 0 ? `CAST(${col(columns[fieldColumn[f]!]!)} AS ${d.text})` : `CAST(NULL AS ${d.text})`} AS ${fv(f, "v")}`).join("")}\n  FROM ${source}`,
   });
   // Keywords: each (field, keyword) found once, in its own column, whichever tests ask for it.
   const hitColumns = new Map<string, { field: number; name: string; expr: string; words: string }>();
@@ -324,7 +323,6 @@ export function compileSql(spec: PortraitSpec, portrait: CompiledPortrait, optio
     `CASE WHEN ${P}disqualified IS NULL THEN 0 ELSE 1 END`,
     `${P}out_score DESC`,
     ...columns.map((c) => `coalesce(CAST(${col(c)} AS ${d.text}), '')${collate}`),
-    ...(options.rowOrder ? [`${P}row`] : []),
   ];
   const select = [
     ...columns.map((c) => col(c)),
