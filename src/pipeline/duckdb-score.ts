@@ -20,6 +20,7 @@ import { fieldValues, mapFields } from "../io/map-fields.js";
 import type { Sink } from "../io/sink.js";
 import type { PortraitSpec } from "../portrait/schema.js";
 import { compileSql } from "../sql/compile.js";
+import type { RunTally } from "./score-files.js";
 import { DIALECT } from "../sql/dialect.js";
 
 export interface DuckdbInput {
@@ -44,14 +45,10 @@ export interface DuckdbScoreOptions {
   readonly threads?: number;
 }
 
-export interface DuckdbCounts {
+/** A run's counts as the JavaScript engine keeps them (RunTally), and the rows read and written. */
+export interface DuckdbCounts extends Pick<RunTally, "disqualified" | "sum" | "tiers" | "segments"> {
   read: number;
   written: number;
-  disqualified: number;
-  tiers: Map<string, number>;
-  /** Rows per segment id, when the portrait has segments. */
-  segments: Map<string, number>;
-  sum: number;
 }
 
 /** Thrown when DuckDB cannot run: its package is missing, or it rejects the input. */
