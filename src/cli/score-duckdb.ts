@@ -14,6 +14,7 @@ import type { CsvHeader } from "../io/read-csv.js";
 
 interface EngineOptions {
   engine?: string;
+  memoryLimit?: string;
   out?: string;
   minTier?: string;
   dropDisqualified?: boolean;
@@ -50,6 +51,9 @@ export async function scoreOnDuckdb(files: string[], opts: EngineOptions, io: Cl
   if (opts.report !== undefined) throw not(opts.reportOnly ? "portrait report" : "--report", "is not written by this engine");
   if (opts.rejects !== undefined) throw not("--rejects", "is not supported: DuckDB stops at the first unreadable row and names it");
   if (opts.encoding !== undefined && !/^utf-?8$/i.test(opts.encoding)) throw not(`--encoding ${opts.encoding}`, "is not read by this engine (UTF-8 only)");
+  if (opts.memoryLimit !== undefined && !/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i.test(opts.memoryLimit.trim())) {
+    throw new UsageError(`--memory-limit: expected a size such as 512MB or 2GB, got "${opts.memoryLimit}"`);
+  }
   const inputs = await duckdbInputs(files, io, p.delimiter);
   const tiers = tierOrder(p.portrait.compiled);
   const limit = opts.minTier === undefined ? undefined : tiers.slice(0, tiers.indexOf(opts.minTier) + 1);
@@ -57,6 +61,7 @@ export async function scoreOnDuckdb(files: string[], opts: EngineOptions, io: Cl
     ...(p.top !== undefined && { top: p.top }),
     ...(limit && { tiers: limit }),
     ...(p.threads !== undefined && { threads: p.threads }),
+    ...(opts.memoryLimit !== undefined && { memoryLimit: opts.memoryLimit.trim() }),
     dropDisqualified: opts.dropDisqualified === true, raw: opts.raw === true, bom: opts.bom === true,
     allowMissingFields: opts.allowMissingFields === true, planAsOf: opts.asOf ?? null,
   };

@@ -49,6 +49,7 @@ interface ScoreOptions {
   reportOnly?: boolean;
   threads?: string;
   engine?: string;
+  memoryLimit?: string;
 }
 
 export function scoreCommand(program: Command, io: CliIO, setExit: (code: number) => void): void {
@@ -76,6 +77,7 @@ export function scoreCommand(program: Command, io: CliIO, setExit: (code: number
     .option("--no-sort", "write rows in input order as they are scored (blank rank), in bounded memory: for files of any size; csv or ndjson")
     .option("--threads <n>", "threads that score and write a ranked run (default: every core, up to 4, for big inputs; 1 otherwise); the output is the same")
     .option("--engine <name>", "js (default), or duckdb: the portrait compiled to SQL and run by embedded DuckDB, for CSV or Parquet files of any size (see portrait sql)", "js")
+    .option("--memory-limit <size>", "with --engine duckdb: DuckDB's memory limit, such as 2GB (default 80% of RAM); past it the ranking sort spills to a temporary folder")
     .option("--report <file>", "also write a self-contained HTML report (tiers, segments, scores, criteria, channel plan, top prospects)")
     .option("--report-top <n>", "prospects listed in the report", "25")
     .addHelpText("after", `
@@ -132,6 +134,7 @@ async function runScore(files: string[], opts: ScoreOptions, io: CliIO): Promise
   const dateFormat = dateFormatOption(opts.dateFormat);
 
   const chalk = chalkFor(io.stderr, io.env);
+  if (opts.memoryLimit !== undefined && (opts.engine === undefined || opts.engine === "js")) throw new UsageError("--memory-limit is DuckDB's: give it with --engine duckdb");
   if (opts.engine !== undefined && opts.engine !== "js") return scoreOnDuckdb(files, opts, io, { portrait, format, top, threads, failUnder, delimiter, chalk });
   const customs = await prepareCustoms(opts.customs, portrait, { ...(asOf !== undefined && { asOf }), ...(dateFormat !== undefined && { dateFormat }), ...(encoding !== undefined && { encoding }) }, io, chalk);
   if (opts.sort === false) return streamScore(files, opts, io, { portrait, format, chalk, customs, encoding, delimiter, failUnder, top });

@@ -43,6 +43,8 @@ export interface DuckdbScoreOptions {
   readonly allowMissingFields: boolean;
   readonly planAsOf: string | null;
   readonly threads?: number;
+  /** DuckDB's memory limit (`2GB`); past it the sort spills to disk. Default: DuckDB's, 80% of RAM. */
+  readonly memoryLimit?: string;
 }
 
 /** A run's counts as the JavaScript engine keeps them (RunTally), and the rows read and written. */
@@ -75,11 +77,11 @@ export async function scoreWithDuckdb(spec: PortraitSpec, portrait: CompiledPort
   }
   const relation = inputRelation(inputs);
   const columns = inputs[0]!.kind === "parquet" ? await parquetColumns(duckdb, relation.from) : relation.columns;
-  const { sql, outputs } = compileSql(spec, portrait, { dialect: "duckdb", from: relation.from, columns, allowMissingFields: options.allowMissingFields });
+  const { sql, outputs } = compileSql(spec, portrait, { dialect: "duckdb", from: relation.from, columns, allowMissingFields: options.allowMissingFields, rankColumn: false });
   // Past its memory limit (80% of RAM) DuckDB spills the ranking sort to disk: to a folder of its own under the
   // system's temporary directory, not the user's working directory.
   const spill = mkdtempSync(join(tmpdir(), "portrait-duckdb-"));
-  const instance = await duckdb.DuckDBInstance.create(":memory:", { threads: String(options.threads ?? availableParallelism()), temp_directory: spill });
+  const instance = await duckdb.DuckDBInstance.create(":memory:", { threads: String(options.threads ?? availableParallelism()), temp_directory: spill, preserve_insertion_order: "false", ...(options.memoryLimit !== undefined && { memory_limit: options.memoryLimit }) });
   const con = await instance.connect();
   const counts: DuckdbCounts = { read: 0, written: 0, disqualified: 0, tiers: new Map(), segments: new Map(), sum: 0 };
   try {
@@ -100,8 +102,8 @@ export async function scoreWithDuckdb(spec: PortraitSpec, portrait: CompiledPort
       if (!chunk || chunk.rowCount === 0) break;
       let text = "";
       for (const row of chunk.getRows()) {
-        const [rank, score, confidence, tier, reasons, segment] = row.slice(n) as [bigint, number, number, string, string, string | undefined];
-        counts.read++;
+        const [score, confidence, tier, reasons, segment] = row.slice(n) as [number, number, string, string, string | undefined];
+        const rank = ++counts.read;
         counts.tiers.set(tier, (counts.tiers.get(tier) ?? 0) + 1);
         if (outputs.segment) counts.segments.set(segment!, (counts.segments.get(segment!) ?? 0) + 1);
         if (tier === DISQUALIFIED_TIER) counts.disqualified++;

@@ -35,6 +35,8 @@ export interface SqlOptions {
   readonly columns?: readonly string[];
   /** Score even when no column feeds a field a criterion uses (it counts as blank). */
   readonly allowMissingFields?: boolean;
+  /** false: no rank column; the rows still come in rank order. */
+  readonly rankColumn?: boolean;
 }
 
 export interface CompiledSql {
@@ -324,9 +326,12 @@ export function compileSql(spec: PortraitSpec, portrait: CompiledPortrait, optio
     `${P}out_score DESC`,
     ...columns.map((c) => `coalesce(CAST(${col(c)} AS ${d.text}), '')${collate}`),
   ];
+  // Without the rank column the rows come in rank order from a plain sort, which DuckDB spills to disk past its
+  // memory limit (a window function over every row holds them all); the caller counts the rank.
+  const ranked = options.rankColumn !== false;
   const select = [
     ...columns.map((c) => col(c)),
-    `ROW_NUMBER() OVER (ORDER BY ${order.join(", ")}) AS ${col(outputs.rank)}`,
+    ...(ranked ? [`ROW_NUMBER() OVER (ORDER BY ${order.join(", ")}) AS ${col(outputs.rank)}`] : []),
     `${P}out_score AS ${col(outputs.score)}`,
     `${P}out_confidence AS ${col(outputs.confidence)}`,
     `${P}out_tier AS ${col(outputs.tier)}`,
@@ -337,7 +342,7 @@ export function compileSql(spec: PortraitSpec, portrait: CompiledPortrait, optio
     `-- portrait "${spec.name}"${spec.version === undefined ? "" : ` version ${spec.version}`}, compiled to ${d.name} SQL by portrait sql.`,
     "-- Every row of the input gets score, confidence, tier, reasons" + (segs.length > 0 ? " and segment" : "") + ", ranked as portrait score ranks.",
   ];
-  const sql = `${header.join("\n")}\nWITH\n${ctes.map((c) => `-- ${c.comment}\n${c.name} AS ${d.cte}(\n  ${c.body}\n)`).join(",\n")}\nSELECT\n  ${select.join(",\n  ")}\nFROM ${P}result\nORDER BY ${col(outputs.rank)}\n`;
+  const sql = `${header.join("\n")}\nWITH\n${ctes.map((c) => `-- ${c.comment}\n${c.name} AS ${c.name === `${P}cells` ? d.cellsCte : d.cte}(\n  ${c.body}\n)`).join(",\n")}\nSELECT\n  ${select.join(",\n  ")}\nFROM ${P}result\nORDER BY ${ranked ? col(outputs.rank) : order.join(", ")}\n`;
   return { sql, outputs, columns };
 }
 

@@ -47,6 +47,9 @@ export interface Dialect {
    * expression into each place that reads it, stage after stage, until the plan runs out of memory; MATERIALIZED
    * keeps each stage a stage. */
   readonly cte: string;
+  /** The same for the CTE of the input's cells, which every field's distinct values read: DuckDB materialises a CTE
+   * read more than once, in memory; NOT MATERIALIZED reads the input again instead, so that memory stays bounded. */
+  readonly cellsCte: string;
   /** Concatenates the non-NULL arguments with `sep` between them (NULLs are skipped, not joined). */
   joinNonNull(sep: string, parts: readonly string[]): string;
 }
@@ -97,6 +100,7 @@ function concatWs(sep: string, parts: readonly string[], str: (s: string) => str
 
 const duckdb: Dialect = {
   name: "duckdb",
+  cellsCte: "NOT MATERIALIZED ",
   cte: "",
   ident: (n) => `"${n.replace(/"/g, '""')}"`,
   str: standardString,
@@ -120,6 +124,7 @@ const duckdb: Dialect = {
 
 const postgres: Dialect = {
   name: "postgres",
+  cellsCte: "MATERIALIZED ",
   cte: "MATERIALIZED ",
   ident: (n) => `"${n.replace(/"/g, '""')}"`,
   str: standardString,
@@ -141,6 +146,7 @@ const postgres: Dialect = {
 
 const spark: Dialect = {
   name: "spark",
+  cellsCte: "",
   cte: "",
   ident: (n) => `\`${n.replace(/`/g, "``")}\``,
   str: escapedString,
@@ -162,6 +168,7 @@ const spark: Dialect = {
 
 const bigquery: Dialect = {
   name: "bigquery",
+  cellsCte: "",
   cte: "",
   ident: (n) => `\`${n.replace(/[`\\]/g, "\\$&")}\``,
   str: escapedString,

@@ -96,6 +96,20 @@ describe("score --engine duckdb", () => {
     expect(duck.stdout).toBe(js.stdout);
   }, 60_000);
 
+  it("runs under a DuckDB memory limit (--memory-limit), which only the DuckDB engine takes", async () => {
+    const args = ["-p", SQL_PORTRAIT, "-f", "csv"];
+    const js = await runCli(["score", LEADS, ...args]);
+    const capped = await runCli(["score", LEADS, ...args, "--engine", "duckdb", "--memory-limit", "256MB", "--threads", "1"]);
+    expect(capped.code, capped.stderr).toBe(0);
+    expect(capped.stdout).toBe(js.stdout);
+    const bad = await runCli(["score", LEADS, ...args, "--engine", "duckdb", "--memory-limit", "lots"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--memory-limit: expected a size such as 512MB or 2GB, got "lots"');
+    const jsOnly = await runCli(["score", LEADS, ...args, "--memory-limit", "1GB"]);
+    expect(jsOnly.code).toBe(2);
+    expect(jsOnly.stderr).toContain("--memory-limit is DuckDB's: give it with --engine duckdb");
+  }, 60_000);
+
   it("says what it does not do, with exit 2", async () => {
     const dir = tempDir({ "a.csv": "Company Name,Country\nAcme,DE\n" });
     const cases: Array<[string[], string]> = [

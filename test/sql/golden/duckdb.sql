@@ -11,7 +11,7 @@ pt__fold AS (
 !"#$%&''()*+,-./:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\]^_`{|}~' AS fold4_from, '                                                     abcdefghijklmnopqrstuvwxyz           ' AS fold4_to
 ),
 -- the cells each field reads, as text (NULL where no column maps)
-pt__cells AS (
+pt__cells AS NOT MATERIALIZED (
   SELECT *,
     CAST("Business Type" AS VARCHAR) AS pt__f2_v,
     CAST("Employees" AS VARCHAR) AS pt__f3_v,
