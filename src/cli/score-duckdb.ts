@@ -1,4 +1,5 @@
 /** `portrait score --engine duckdb`: checks what this path takes, reads each CSV's header as score does, runs it. */
+import { closeSync, openSync, readSync } from "node:fs";
 import { resolve } from "node:path";
 import type { ChalkInstance } from "chalk";
 import { tierOrder } from "../pipeline/rank-run.js";
@@ -14,6 +15,7 @@ import type { CsvHeader } from "../io/read-csv.js";
 
 interface EngineOptions {
   engine?: string;
+  format?: string;
   memoryLimit?: string;
   out?: string;
   minTier?: string;
@@ -44,7 +46,9 @@ interface Prepared {
 export async function scoreOnDuckdb(files: string[], opts: EngineOptions, io: CliIO, p: Prepared): Promise<number> {
   if (opts.engine !== "duckdb") throw new UsageError(`--engine: expected js or duckdb, got "${opts.engine}"`);
   const not = (what: string, why: string) => new UsageError(`--engine duckdb: ${what} ${why}; use the JavaScript engine (the default) for it`);
-  if (p.format !== "csv") throw not(`--format ${p.format}`, "is not written by this engine (it writes CSV)");
+  // On a terminal score writes a table unless told; this engine writes CSV there too.
+  const format = p.format === "table" && opts.format === undefined ? "csv" : p.format;
+  if (format !== "csv") throw not(`--format ${format}`, "is not written by this engine (it writes CSV)");
   if (opts.customs) throw not("--customs", "is not compiled to SQL yet");
   if (opts.sort === false) throw not("--no-sort", "does not apply (DuckDB ranks files of any size, spilling to disk)");
   if (opts.explain) throw not("--explain", "is not written by this engine");
@@ -91,7 +95,7 @@ export async function scoreOnDuckdb(files: string[], opts: EngineOptions, io: Cl
     throw e;
   }
   const qualified = counts.read - counts.disqualified;
-  const mean = qualified > 0 ? Math.round((counts.sum / qualified) * 10) / 10 : null;
+  const mean = qualified > 0 ? Math.round(counts.sum / qualified) / 10 : null;
   const tierText = tiers.filter((t) => (counts.tiers.get(t) ?? 0) > 0).map((t) => `${t} ${counts.tiers.get(t)}`).join(", ");
   io.stderr.write(p.chalk.dim(`portrait: read ${counts.read}, scored ${counts.read}, rejected 0; wrote ${counts.written}${tierText ? `; ${tierText}` : ""}${mean === null ? "" : `; mean score ${mean}`} [${c.name}${c.version ? ` v${c.version}` : ""}] (engine duckdb)\n`));
   reportPlan(p.portrait, { scored: counts.read, segments: counts.segments, several: 0 }, opts.asOf, io, p.chalk);
@@ -114,8 +118,10 @@ async function duckdbInputs(files: readonly string[], io: CliIO, delimiter: stri
     }
     if (/\.(xlsx|xlsm)$/i.test(s.path)) throw new UsageError(`--engine duckdb: ${s.name} is a spreadsheet; this engine reads CSV and Parquet`);
     const header = await headerOf(s.name, io, delimiter);
+    const same = header.columns.filter((c, i) => header.columns.findIndex((o) => o.toLowerCase() === c.toLowerCase()) !== i);
+    if (same.length > 0) throw new UsageError(`--engine duckdb: ${s.name} has columns whose names differ only in case (${same.map((c) => `"${c}"`).join(", ")}), which DuckDB cannot tell apart; rename them, or use the JavaScript engine`);
     if (header.encoding !== "utf-8") throw new UsageError(`--engine duckdb: ${s.name} is ${header.encoding}; this engine reads UTF-8 CSV (convert it, or use the JavaScript engine)`);
-    inputs.push({ name: s.name, path: s.path, kind: "csv", columns: header.columns, delimiter: header.delimiter });
+    inputs.push({ name: s.name, path: s.path, kind: "csv", columns: header.columns, delimiter: header.delimiter, skip: leadingEmptyLines(s.path) });
   }
   const kinds = new Set(inputs.map((i) => i.kind));
   if (kinds.size > 1) throw new UsageError("--engine duckdb: give CSV files or Parquet files, not both");
@@ -126,6 +132,18 @@ async function duckdbInputs(files: readonly string[], io: CliIO, delimiter: stri
     }
   }
   return inputs;
+}
+
+/** Empty lines at the top of a file (after a byte-order mark), which the CSV reader skips and DuckDB must be told to. */
+function leadingEmptyLines(path: string): number {
+  const fd = openSync(path, "r");
+  try {
+    const buf = Buffer.alloc(1 << 16);
+    const text = buf.subarray(0, readSync(fd, buf, 0, buf.length, 0)).toString("latin1").replace(/^\xef\xbb\xbf/, "");
+    return /^(?:\r\n|\n|\r)*/.exec(text)![0].replace(/\r\n/g, "\n").length;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** A CSV's header (column names made unique, delimiter, encoding), read as score reads it. */

@@ -258,7 +258,7 @@ async function streamScore(files: string[], opts: ScoreOptions, io: CliIO, ctx: 
         counts.tiers.set(row.tier, (counts.tiers.get(row.tier) ?? 0) + 1);
         if (row.disqualified) counts.disqualified++;
         else {
-          counts.sum += row.score;
+          counts.sum += Math.round(row.score * 10);
           counts.qualified++;
         }
         if (opts.dropDisqualified && row.disqualified) return;
@@ -300,7 +300,7 @@ async function streamScore(files: string[], opts: ScoreOptions, io: CliIO, ctx: 
   const finished = run as ScoreRun | null;
   if (finished) reportCustoms(customs, finished, io, chalk);
   const rejected = finished ? customsRejects(customs).length + finished.rejects.length : 0;
-  const mean = counts.qualified > 0 ? Math.round((counts.sum / counts.qualified) * 10) / 10 : null;
+  const mean = counts.qualified > 0 ? Math.round(counts.sum / counts.qualified) / 10 : null;
   const tierText = tiers.filter((t) => (counts.tiers.get(t) ?? 0) > 0).map((t) => `${t} ${counts.tiers.get(t)}`).join(", ");
   io.stderr.write(chalk.dim(`portrait: read ${counts.read + rejected}, scored ${counts.read}, rejected ${rejected}${opts.rejects && rejected ? ` (in ${opts.rejects})` : ""}; wrote ${counts.written} in input order${tierText ? `; ${tierText}` : ""}${mean === null ? "" : `; mean score ${mean}`} [${c.name}${c.version ? ` v${c.version}` : ""}]\n`));
   if (finished) reportPlan(portrait, finished.tally, opts.asOf, io, chalk);

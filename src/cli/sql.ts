@@ -1,3 +1,4 @@
+import { resolve } from "node:path";
 import type { Command } from "commander";
 import { headerOf } from "./score-duckdb.js";
 import { DIALECTS, type DialectName } from "../sql/dialect.js";
@@ -40,7 +41,7 @@ Examples:
         if (e instanceof SqlRefusal) throw new UsageError(`${p.file}: ${e.message}`);
         throw e;
       }
-      if (opts.out !== undefined) await writeAtomically(opts.out, io, (sink) => sink.write(sql));
+      if (opts.out !== undefined) await writeAtomically(resolve(io.cwd, opts.out), io, (sink) => sink.write(sql));
       else io.stdout.write(sql);
       setExit(EXIT.ok);
     });

@@ -8,8 +8,8 @@ export interface Rankable {
 
 /**
  * The order in which to list records: qualified before disqualified, then higher score first, then
- * the record's cells compared left to right (by UTF-16 code units: the same on every machine and
- * locale), then input order, which only separates identical records. Returns indexes into `items`;
+ * the record's cells compared left to right (by code point: the same on every machine and locale,
+ * and as SQL engines compare bytes), then input order, which only separates identical records. Returns indexes into `items`;
  * a total order, so shuffling the input rows does not change the output.
  *
  * Cells are only needed among records of equal score: they are asked for (`cellsOf`, by default
@@ -34,7 +34,7 @@ export function rankOrder(items: readonly Rankable[], cellsOf: (i: number) => re
         const cells = new Map<number, readonly string[] | undefined>();
         const all = (k: number) => (cells.has(k) ? cells.get(k) : (cells.set(k, cellsOf(k)), cells.get(k)));
         const group = idx.slice(i, j).map((k) => ({ k, first: firstCellOf(k) }));
-        group.sort((a, b) => (a.first !== b.first ? (a.first < b.first ? -1 : 1) : compareCells(all(a.k), all(b.k)) || a.k - b.k));
+        group.sort((a, b) => (a.first !== b.first ? compareText(a.first, b.first) : compareCells(all(a.k), all(b.k)) || a.k - b.k));
         for (let n = 0; n < group.length; n++) idx[i + n] = group[n]!.k;
         i = j;
         continue;
@@ -60,7 +60,26 @@ function compareCells(a: readonly string[] | undefined, b: readonly string[] | u
   for (let i = 0; i < n; i++) {
     const x = a[i]!;
     const y = b[i]!;
-    if (x !== y) return x < y ? -1 : 1;
+    if (x !== y) return compareText(x, y);
   }
   return a.length - b.length;
+}
+
+/**
+ * Text in code point order (the order of UTF-8 bytes, which SQL engines sort by), not JavaScript's UTF-16 code
+ * units: those differ where a character above U+FFFF meets one in U+E000..U+FFFF.
+ */
+export function compareText(x: string, y: string): number {
+  const n = Math.min(x.length, y.length);
+  for (let i = 0; i < n; i++) {
+    const a = x.charCodeAt(i);
+    const b = y.charCodeAt(i);
+    if (a !== b) return codePointKey(a) - codePointKey(b);
+  }
+  return x.length - y.length;
+}
+
+// Surrogates (U+D800..U+DFFF, halves of characters above U+FFFF) after U+E000..U+FFFF, as their code points are.
+function codePointKey(unit: number): number {
+  return unit < 0xd800 ? unit : unit < 0xe000 ? unit + 0x2000 : unit - 0x800;
 }

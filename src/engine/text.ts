@@ -55,8 +55,11 @@ const EMPTY_MARKERS = new Set(["", "-", "--", "---", "—", "n/a", "na", "#n/a",
 /** True when a cell holds no usable value: blank, or a placeholder such as `N/A` or `-`. */
 export function isBlank(value: string | undefined): boolean {
   if (value === undefined || value === "") return true;
-  // Fast path: a value longer than any placeholder that starts and ends with a visible character.
-  if (value.length > 9 && value.charCodeAt(0) > 32 && value.charCodeAt(value.length - 1) > 32) return false;
+  // Fast path: a value longer than any placeholder that starts and ends with a visible ASCII character (a no-break
+  // space is above 32 too, and trim() removes it).
+  const first = value.charCodeAt(0);
+  const last = value.charCodeAt(value.length - 1);
+  if (value.length > 9 && first > 32 && first < 127 && last > 32 && last < 127) return false;
   const t = value.trim();
   if (t === "") return true;
   return t.length <= 7 && EMPTY_MARKERS.has(t.toLowerCase());

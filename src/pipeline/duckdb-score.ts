@@ -31,6 +31,8 @@ export interface DuckdbInput {
   /** CSV: the header as portrait's reader names its columns, and the delimiter. */
   readonly columns?: readonly string[];
   readonly delimiter?: string;
+  /** CSV: empty lines before the header, which portrait's reader skips. */
+  readonly skip?: number;
 }
 
 export interface DuckdbScoreOptions {
@@ -53,6 +55,10 @@ export interface DuckdbCounts extends Pick<RunTally, "disqualified" | "sum" | "t
   written: number;
 }
 
+/** Records up to 4 MiB, as read-csv's MAX_RECORD_CHARS (in characters; DuckDB counts bytes, and sizes its read
+ * buffers from this, so it is not made larger). */
+const MAX_LINE_BYTES = 4 * 1024 * 1024;
+
 /** Thrown when DuckDB cannot run: its package is missing, or it rejects the input. */
 export class DuckdbError extends Error {}
 
@@ -64,7 +70,7 @@ export function inputRelation(inputs: readonly DuckdbInput[]): { from: string; c
   if (first.kind === "parquet") return { from: `read_parquet(${list})`, columns: first.columns ?? [] };
   const columns = first.columns!;
   const types = `{${columns.map((c) => `${d.str(c)}: 'VARCHAR'`).join(", ")}}`;
-  const from = `read_csv(${list}, header = true, auto_detect = false, columns = ${types}, delim = ${d.str(first.delimiter ?? ",")}, quote = '"', escape = '"', strict_mode = true, null_padding = false, parallel = true)`;
+  const from = `read_csv(${list}, header = true, auto_detect = false, columns = ${types}, delim = ${d.str(first.delimiter ?? ",")}, quote = '"', escape = '"', skip = ${first.skip ?? 0}, strict_mode = true, null_padding = false, max_line_size = ${MAX_LINE_BYTES}, parallel = true)`;
   return { from, columns };
 }
 
@@ -107,7 +113,7 @@ export async function scoreWithDuckdb(spec: PortraitSpec, portrait: CompiledPort
         counts.tiers.set(tier, (counts.tiers.get(tier) ?? 0) + 1);
         if (outputs.segment) counts.segments.set(segment!, (counts.segments.get(segment!) ?? 0) + 1);
         if (tier === DISQUALIFIED_TIER) counts.disqualified++;
-        else counts.sum += score;
+        else counts.sum += Math.round(score * 10);
         if (counts.written >= top || (options.dropDisqualified && tier === DISQUALIFIED_TIER) || (keep && !keep.has(tier))) continue;
         const cells = row.slice(0, n).map((v) => (v === null ? "" : String(v)));
         const out = [...cells, String(rank), String(score), String(confidence), tier, reasons];
@@ -151,7 +157,7 @@ async function parquetColumns(duckdb: typeof import("@duckdb/node-api"), from: s
 function rethrow(e: unknown): never {
   const message = (e as Error).message;
   const file = /^\s*file = (.*)$/m.exec(message)?.[1]?.trim();
-  const head = message.split(/\n\s*Possible fixes:/)[0]!.replace(/^Invalid Input Error: /, "");
+  const head = message.split(/\n\s*Possible (?:fixes|solutions?)/i)[0]!.split("\n").filter((l) => !/^\s*\w+ = /.test(l)).join("\n").replace(/^Invalid Input Error: /, "");
   const text = head.replace(/\nOriginal Line: (.*)/, (_, line: string) => ` (${line.length > 200 ? `${line.slice(0, 200)}...` : line})`).replace(/\s*\n\s*/g, ": ");
   throw new DuckdbError(file ? `${file}: ${text}` : text);
 }

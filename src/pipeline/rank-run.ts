@@ -75,7 +75,7 @@ export function rankRun(portrait: CompiledPortrait, run: ScoreRun, options: Rank
   const counts: Counts = { read: t.scored + run.rejects.length, scored: t.scored, rejected: run.rejects.length, disqualified: t.disqualified, written: 0, tiers: tierCounts(tiers), meanScore: null };
   for (const [tier, n] of t.tiers) counts.tiers[tier] = (counts.tiers[tier] ?? 0) + n;
   const qualified = counts.scored - counts.disqualified;
-  counts.meanScore = qualified > 0 ? Math.round((t.sum / qualified) * 10) / 10 : null;
+  counts.meanScore = qualified > 0 ? Math.round(t.sum / qualified) / 10 : null;
 
   const limit = options.minTier === undefined ? tiers.length - 1 : tiers.indexOf(options.minTier);
   const rows: RankedRow[] = [];

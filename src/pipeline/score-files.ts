@@ -80,7 +80,8 @@ export interface SourceSummary {
 export interface RunTally {
   scored: number;
   disqualified: number;
-  /** Sum of the scores of qualified rows. */
+  /** Sum of the scores of qualified rows, in tenths: an integer, the same in any order (the DuckDB engine adds
+   * them in rank order), so the mean and --fail-under do not depend on it. */
   sum: number;
   tiers: Map<string, number>;
   /** Rows per segment id (rows of segmented portraits only), and rows that fit several. */
@@ -161,7 +162,7 @@ export async function scoreFiles(portrait: CompiledPortrait, inputs: readonly Ta
     tally.scored++;
     tally.tiers.set(row.tier, (tally.tiers.get(row.tier) ?? 0) + 1);
     if (row.disqualified) tally.disqualified++;
-    else tally.sum += row.score;
+    else tally.sum += Math.round(row.score * 10);
     if (row.segment !== undefined) tally.segments.set(row.segment, (tally.segments.get(row.segment) ?? 0) + 1);
     if (row.fitsSeveral) tally.several++;
     if (row.customs !== undefined) tally.joined = true;

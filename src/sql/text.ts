@@ -21,8 +21,12 @@ export const FOLDED_BLOCKS: ReadonlyArray<readonly [number, number, string]> = [
   [0x2150, 0x218f, "number forms"],
   [0x3000, 0x30ff, "CJK punctuation, Hiragana, Katakana"],
   [0xfeff, 0xfeff, "byte-order mark"],
+  [0x2190, 0x2bff, "arrows, mathematical operators, technical symbols, box drawing, shapes, dingbats"],
+  [0xfe00, 0xfe0f, "variation selectors"],
   [0xff00, 0xff9f, "fullwidth and halfwidth forms"],
   [0xffe0, 0xffef, "fullwidth signs"],
+  [0x1f000, 0x1faff, "emoji, flags, pictographs"],
+  [0xe0000, 0xe007f, "tags"],
 ];
 
 const WORD_RE = /^[\p{L}\p{N}]$/u;
@@ -46,10 +50,16 @@ export interface FoldTable {
 }
 
 // Which group each block's characters go to: Latin-1 (the accents of most European text, a short table), the rest of
-// Latin, then Greek, Cyrillic and Armenian, then punctuation and symbols, then ASCII.
-const GROUPS = 5;
+// Latin, then Greek, Cyrillic and Armenian, then punctuation, then symbols and emoji (a long table few cells need),
+// then ASCII.
+const GROUPS = 6;
 const GROUP_OF = (cp: number) =>
-  cp < 0x80 ? 4 : cp < 0x100 ? 0 : cp < 0x0370 || (cp >= 0x1e00 && cp < 0x1f00) ? 1 : cp < 0x0590 || (cp >= 0x1f00 && cp < 0x2000) ? 2 : 3;
+  cp < 0x80 ? 5
+  : cp < 0x100 ? 0
+  : cp < 0x0370 || (cp >= 0x1e00 && cp < 0x1f00) ? 1
+  : cp < 0x0590 || (cp >= 0x1f00 && cp < 0x2000) ? 2
+  : (cp >= 0x2190 && cp < 0x2c00) || (cp >= 0xfe00 && cp < 0xfe10) || cp >= 0x1f000 ? 4
+  : 3;
 
 let table: FoldTable | undefined;
 

@@ -110,6 +110,37 @@ describe("score --engine duckdb", () => {
     expect(jsOnly.stderr).toContain("--memory-limit is DuckDB's: give it with --engine duckdb");
   }, 60_000);
 
+  it("agrees with the JavaScript engine on the edges: empty lines before the header, ties across scripts, spaces that are not ASCII, symbols between words", async () => {
+    const dir = tempDir();
+    const file = join(dir, "edges.csv");
+    writeFileSync(file, [
+      "", "",
+      "Company Name,Country,Business Type,Job Title,Notes",
+      "ｱ,DE,wholesale,buyer,",
+      "😀,DE,wholesale,buyer,",
+      "Gamma,Germany 🇩🇪,Buyer→Importer,unknown\u00a0\u00a0\u00a0,n/a\u3000\u3000\u3000\u3000\u3000\u3000\u3000",
+      "Delta,★ France ★,wholesale✓distributor,purchasing→manager,chairs★tables",
+      "",
+    ].join("\r\n"));
+    const args = ["-p", SQL_PORTRAIT, "--allow-missing-fields"];
+    const js = await runCli(["score", file, ...args, "-f", "csv"]);
+    // On a terminal the DuckDB engine writes CSV (score's default there is a table, which it does not write).
+    const duck = await runCli(["score", file, ...args, "--engine", "duckdb"], { tty: true });
+    expect(duck.code, duck.stderr).toBe(0);
+    expect(duck.stdout).toBe(js.stdout);
+    expect(duck.stderr).toContain("portrait: read 4, scored 4, rejected 0; wrote 4");
+    const lines = js.stdout.split(/\r?\n/);
+    expect(lines.findIndex((l) => l.startsWith("ｱ"))).toBeLessThan(lines.findIndex((l) => l.startsWith("😀")));
+  }, 60_000);
+
+  it("refuses columns whose names differ only in case, which DuckDB cannot tell apart", async () => {
+    const file = join(tempDir(), "case.csv");
+    writeFileSync(file, "Company Name,country,Country\nAcme,DE,FR\n");
+    const r = await runCli(["score", file, "-p", SQL_PORTRAIT, "--engine", "duckdb", "--allow-missing-fields", "-f", "csv"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('has columns whose names differ only in case ("Country")');
+  });
+
   it("says what it does not do, with exit 2", async () => {
     const dir = tempDir({ "a.csv": "Company Name,Country\nAcme,DE\n" });
     const cases: Array<[string[], string]> = [

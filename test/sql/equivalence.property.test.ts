@@ -27,13 +27,13 @@ const blanks = ["", " ", "n/a", "N/A", "-", "—", "null", "None", "unknown", "?
 const numbers = ["12.5k", "1.234,5", "1,234", "51-200", "10 - 50", "$3.5M", "€240.000", "(1,200)", "15%", "500+", "~2,000/mo", "abc", "1e400", "1e3", "0", "-5", "3 M", "1'234", "12,50", "4.5", "49.99", "nan", "999.95", "1 234 567", "2bn", "7"];
 const phones = ["+49 30 1234567", "(617) 555-0142", "tel:+1 212 555 0100", "12345", "555-CALL-NOW", "+44 (0)20 7946 0958 x12", "0049.30.123.4567"];
 
-const piece = fc.constantFrom(...words, ...countries, ...numbers, ...phones, ",", ";", "/", "&", "-", " ");
+const piece = fc.constantFrom(...words, ...countries, ...numbers, ...phones, ",", ";", "/", "&", "-", " ", "→", "★", "🇩🇪", "Germany 🇩🇪", "Buyer→Importer", "unknown\u00a0\u00a0\u00a0", "n/a\u3000\u3000\u3000\u3000\u3000\u3000\u3000");
 const messy = fc.tuple(fc.array(piece, { minLength: 1, maxLength: 4 }), fc.constantFrom(" ", "", ", ", " / ")).map(([ps, sep]) => ps.join(sep));
 const cell = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(...words, ...countries, ...numbers, ...phones) },
   { weight: 2, arbitrary: fc.constantFrom(...blanks) },
   { weight: 2, arbitrary: messy },
-  { weight: 1, arbitrary: fc.string({ unit: fc.constantFrom(..."aAéÉßøK İı-,. /1234567890kM€$'’\u00a0\u2013ΣςЖж家") , maxLength: 10 }) },
+  { weight: 1, arbitrary: fc.string({ unit: fc.constantFrom(..."aAéÉßøK İı-,. /1234567890kM€$'’\u00a0\u2013ΣςЖж家→★✓\ufe0f", "🇩🇪", "😀") , maxLength: 10 }) },
 );
 
 const keywordArb = fc.oneof(fc.constantFrom(...words), fc.constantFrom("wholesal*", "*sale*", "distribut*", "im*er", "cash and carry", "e-commerce", "möb*", "t*e", "*", "--", "table*", "groß*"));
