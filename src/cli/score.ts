@@ -76,7 +76,7 @@ export function scoreCommand(program: Command, io: CliIO, setExit: (code: number
     .option("--bom", "start CSV output with a UTF-8 byte-order mark (for spreadsheet programs that need it to show accents)")
     .option("--no-sort", "write rows in input order as they are scored (blank rank), in bounded memory: for files of any size; csv or ndjson")
     .option("--threads <n>", "threads that score and write a ranked run (default: every core, up to 4, for big inputs; 1 otherwise); the output is the same")
-    .option("--engine <name>", "js (default), or duckdb: the portrait compiled to SQL and run by embedded DuckDB, for CSV or Parquet files of any size (see portrait sql)", "js")
+    .option("--engine <name>", "js (default), or duckdb: the portrait compiled to SQL and run by embedded DuckDB over CSV or Parquet files, same output (see portrait sql)", "js")
     .option("--memory-limit <size>", "with --engine duckdb: DuckDB's memory limit, such as 2GB (default 80% of RAM); past it the ranking sort spills to a temporary folder")
     .option("--report <file>", "also write a self-contained HTML report (tiers, segments, scores, criteria, channel plan, top prospects)")
     .option("--report-top <n>", "prospects listed in the report", "25")
@@ -87,7 +87,8 @@ Examples:
   $ portrait score crm-export.csv -p portrait.yaml --format json | jq '.results[0]'
   $ portrait score leads.csv --rejects bad-rows.csv --fail-under 40
   $ portrait score leads.csv -p portrait.yaml --customs shipments-2024.csv shipments-2025.csv
-  $ portrait score shipments.csv -p portrait.yaml     (a customs export as input: one prospect per buyer)`)
+  $ portrait score shipments.csv -p portrait.yaml     (a customs export as input: one prospect per buyer)
+  $ portrait score leads.parquet -p portraits/furniture-importers-sql.yaml --engine duckdb > ranked.csv`)
     .action(async (files: string[], opts: ScoreOptions) => setExit(await runScore(files, opts, io)));
 }
 

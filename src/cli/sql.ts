@@ -25,7 +25,7 @@ A portrait that SQL cannot score exactly (present: email, url or social checks; 
 refused with the criterion and the reason, exit 2.
 
 Examples:
-  $ portrait sql -p portraits/consumer-outdoor.yaml --columns-from portraits/consumer-outdoor.prospects.csv
+  $ portrait sql -p portraits/furniture-importers-sql.yaml --columns-from portraits/furniture-importers.leads.csv --table leads
   $ portrait sql -p portrait.yaml --dialect postgres --table crm.leads --columns "Company,Country,Job Title" -o score.sql`)
     .action(async (opts: { portrait?: string; dialect: string; table: string; columns?: string; columnsFrom?: string; allowMissingFields?: boolean; out?: string }) => {
       if (!(DIALECTS as readonly string[]).includes(opts.dialect)) throw new UsageError(`--dialect: expected one of ${DIALECTS.join(", ")}, got "${opts.dialect}"`);
