@@ -33,6 +33,16 @@ export function mapFields(portrait: CompiledPortrait, columns: readonly string[]
   return { columnOf, unmapped, notes };
 }
 
+/**
+ * The name an output column (`rank`, `score`, `next_step`...) takes beside these input columns: its own, or
+ * `portrait_<name>` when an input column has the same name whatever its case or spacing (`Score`, `Next Step`), which
+ * would read as ours.
+ */
+export function outputNaming(inputColumns: readonly string[]): (name: string) => string {
+  const taken = new Set(inputColumns.map(headerKey));
+  return (name) => (taken.has(headerKey(name)) ? `portrait_${name}` : name);
+}
+
 /** The values a record gives the engine: one per portrait field, undefined where no column maps. */
 export function fieldValues(mapping: FieldMapping, fields: readonly string[]): (string | undefined)[] {
   return mapping.columnOf.map((c) => (c < 0 ? undefined : fields[c]));

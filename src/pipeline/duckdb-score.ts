@@ -11,12 +11,11 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { planOutreach } from "../engine/channels.js";
-import { headerKey } from "../engine/text.js";
 import type { CompiledPortrait } from "../engine/types.js";
 import { DISQUALIFIED_TIER } from "../engine/types.js";
 import { csvLine } from "../io/csv-line.js";
 import { BOM, neutralizeRow } from "../io/csv-safety.js";
-import { fieldValues, mapFields } from "../io/map-fields.js";
+import { fieldValues, mapFields, outputNaming } from "../io/map-fields.js";
 import type { Sink } from "../io/sink.js";
 import type { PortraitSpec } from "../portrait/schema.js";
 import { compileSql } from "../sql/compile.js";
@@ -99,7 +98,8 @@ export async function scoreWithDuckdb(spec: PortraitSpec, portrait: CompiledPort
     const safe = options.raw ? (cells: string[]) => cells : neutralizeRow;
     const header = [...columns, outputs.rank, outputs.score, outputs.confidence, outputs.tier, outputs.reasons];
     if (outputs.segment) header.push(outputs.segment);
-    if (planned) header.push(portraitName(columns, "channel"), portraitName(columns, "next_step"));
+    const name = outputNaming(columns);
+    if (planned) header.push(name("channel"), name("next_step"));
     await sink.write((options.bom ? BOM : "") + csvLine(safe(header)));
     const n = columns.length;
     const top = options.top ?? Infinity;
@@ -133,11 +133,6 @@ export async function scoreWithDuckdb(spec: PortraitSpec, portrait: CompiledPort
     rmSync(spill, { recursive: true, force: true });
   }
   return counts;
-}
-
-/** An output column's name: ours, or portrait_* when the input has one by that name (as score names them). */
-function portraitName(columns: readonly string[], name: string): string {
-  return columns.some((c) => headerKey(c) === headerKey(name)) ? `portrait_${name}` : name;
 }
 
 async function parquetColumns(duckdb: typeof import("@duckdb/node-api"), from: string): Promise<string[]> {

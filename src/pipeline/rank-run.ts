@@ -2,7 +2,7 @@
  * From a score run to what the writers print: ranked rows, the output columns, counts. Pure.
  */
 import { rankOrder } from "../engine/rank.js";
-import { headerKey } from "../engine/text.js";
+import { outputNaming } from "../io/map-fields.js";
 import { formatReasons } from "../engine/reasons.js";
 import { DISQUALIFIED_TIER, type CompiledPortrait } from "../engine/types.js";
 import { firstCell, type RowDetail, type ScoredRow, type ScoreRun } from "./score-files.js";
@@ -98,9 +98,7 @@ export function outputLayout(portrait: CompiledPortrait, run: ScoreRun, joined: 
   const inputColumns: string[] = [];
   for (const s of run.sources) for (const c of s.columns) if (!inputColumns.includes(c)) inputColumns.push(c);
   const columnMaps = run.sources.map((s) => inputColumns.map((c) => s.columns.indexOf(c)));
-  // An input column of the same name, whatever its case or spacing (`Score`, `Next Step`), would read as ours.
-  const taken = new Set(inputColumns.map(headerKey));
-  const name = (n: string) => (taken.has(headerKey(n)) ? `portrait_${n}` : n);
+  const name = outputNaming(inputColumns);
   const outputNames = {
     rank: name("rank"), score: name("score"), confidence: name("confidence"), tier: name("tier"), reasons: name("reasons"), segment: name("segment"),
     channel: name("channel"), nextStep: name("next_step"), customsMatch: name("customs_match"), customsBuyer: name("customs_buyer"),

@@ -12,8 +12,8 @@
  */
 import { countryIndex, loadedCountryTable } from "../engine/country.js";
 import { keywordTokens } from "../engine/keywords.js";
-import { headerKey, phraseKey } from "../engine/text.js";
-import { mapFields } from "../io/map-fields.js";
+import { phraseKey } from "../engine/text.js";
+import { mapFields, outputNaming } from "../io/map-fields.js";
 import { defaultCheck } from "../engine/criteria/present.js";
 import { logScale } from "../engine/criteria/range.js";
 import type { CompiledPortrait } from "../engine/types.js";
@@ -305,9 +305,7 @@ export function compileSql(spec: PortraitSpec, portrait: CompiledPortrait, optio
     `CASE WHEN ${floorTenths} <> 0 THEN 'floor at 0 ' || ${pointsText(d, floorTenths)} END`,
   ];
   const segName = (si: number) => (si === 0 ? "unassigned" : segs[si - 1]!.id);
-  // As `score` names them (pipeline/rank-run.ts outputLayout): an input column of the same name makes ours portrait_*.
-  const taken = new Set(columns.map(headerKey));
-  const outName = (n: string) => (taken.has(headerKey(n)) ? `portrait_${n}` : n);
+  const outName = outputNaming(columns);
   const outputs = { rank: outName("rank"), score: outName("score"), confidence: outName("confidence"), tier: outName("tier"), reasons: outName("reasons"), segment: segs.length > 0 ? outName("segment") : null };
   stage(
     `${P}result`,
