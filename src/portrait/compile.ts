@@ -5,7 +5,7 @@
 import { countryIndex } from "../engine/country.js";
 import { setTest } from "../engine/criteria/in-set.js";
 import { keywordsTest } from "../engine/criteria/keywords.js";
-import { defaultCheck, presentTest } from "../engine/criteria/present.js";
+import { presentCheckFor, presentTest } from "../engine/criteria/present.js";
 import { rangeTest } from "../engine/criteria/range.js";
 import { memoize } from "../engine/memo.js";
 import { headerKey, phraseKey } from "../engine/text.js";
@@ -103,6 +103,6 @@ function buildRawTest(t: TestSpec): { kind: CriterionKind; test: TestFn } {
     const { min, ideal, max, scale } = t.range;
     return { kind: "range", test: rangeTest({ ...(min !== undefined && { min }), ...(ideal !== undefined && { ideal }), ...(max !== undefined && { max }), scale: scale ?? "linear" }) };
   }
-  const check = t.present === true || t.present === undefined ? defaultCheck(t.field) : t.present === false ? "any" : t.present;
+  const check = presentCheckFor(t.field, t.present);
   return { kind: "present", test: presentTest(check) };
 }

@@ -14,7 +14,7 @@ import { countryIndex, loadedCountryTable } from "../engine/country.js";
 import { keywordTokens } from "../engine/keywords.js";
 import { phraseKey } from "../engine/text.js";
 import { mapFields, outputNaming } from "../io/map-fields.js";
-import { defaultCheck } from "../engine/criteria/present.js";
+import { presentCheckFor } from "../engine/criteria/present.js";
 import { logScale } from "../engine/criteria/range.js";
 import type { CompiledPortrait } from "../engine/types.js";
 import { DISQUALIFIED_TIER } from "../engine/types.js";
@@ -346,7 +346,7 @@ export function compileSql(spec: PortraitSpec, portrait: CompiledPortrait, optio
 
 function presentCheck(t: TestSpec): string | null {
   if (t.in !== undefined || t.not_in !== undefined || t.keywords !== undefined || t.range !== undefined) return null;
-  return t.present === true || t.present === undefined ? defaultCheck(t.field) : t.present === false ? "any" : t.present;
+  return presentCheckFor(t.field, t.present);
 }
 
 function isSetTest(t: TestSpec): boolean {

@@ -16,6 +16,11 @@ export function defaultCheck(field: string): PresentCheck {
   return "any";
 }
 
+/** The check a `present` test applies: `true` or unset guesses it from the field's name, `false` is `any`. */
+export function presentCheckFor(field: string, present: boolean | PresentCheck | undefined): PresentCheck {
+  return present === true || present === undefined ? defaultCheck(field) : present === false ? "any" : present;
+}
+
 /**
  * `present`: the value is non-blank and passes its check: an email address that parses (contact/check),
  * a website with a registrable domain that is the company's own (not a social profile or a marketplace
