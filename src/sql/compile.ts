@@ -113,7 +113,7 @@ export function compileSql(spec: PortraitSpec, portrait: CompiledPortrait, optio
 
   const used = [...new Set(tests.map((t) => t.field))].sort((a, b) => a - b);
   const needs = (f: number, kind: "words" | "number" | "country") =>
-    tests.some((t) => t.field === f && (kind === "number" ? t.spec.range !== undefined : kind === "country" ? isCountryTest(t.spec) : t.spec.keywords !== undefined || (isSetTest(t.spec) && !isCountryTest(t.spec)) || isCountryTest(t.spec)));
+    tests.some((t) => t.field === f && (kind === "number" ? t.spec.range !== undefined : kind === "country" ? isCountryTest(t.spec) : t.spec.keywords !== undefined || isSetTest(t.spec)));
   const col = (name: string) => d.ident(name);
   const fv = (f: number, part: string) => `${P}f${f + 1}_${part}`;
 
@@ -418,7 +418,7 @@ function testSql(d: Dialect, t: Test, fv: (f: number, part: string) => string, h
 function keywordHitSql(d: Dialect, padded: string, tokens: readonly string[]): string {
   if (tokens.length === 0) return "NULL";
   if (tokens.length === 1 && !tokens[0]!.includes("*")) {
-    return `CASE WHEN strpos(${padded}, ${d.str(` ${tokens[0]} `)}) > 0 THEN ${d.str(tokens[0]!)} END`.replace("strpos(", d.name === "bigquery" ? "STRPOS(" : d.name === "spark" ? "instr(" : "strpos(");
+    return `CASE WHEN ${d.strpos(padded, d.str(` ${tokens[0]} `))} > 0 THEN ${d.str(tokens[0]!)} END`;
   }
   const re = ` (${tokens.map((t) => t.split("*").map(escapeRe).join("[^ ]*")).join(" ")}) `;
   return d.extract(padded, re, 1);

@@ -38,6 +38,8 @@ export interface Dialect {
   intText(expr: string): string;
   /** A double literal. */
   num(n: number): string;
+  /** The 1-based position of `needle` in `haystack`, 0 when it is not there. */
+  strpos(haystack: string, needle: string): string;
   /** The number of characters (code points) of a string. */
   length(expr: string): string;
   /** `translate(expr, from, to)`: each character of `from` becomes the one at the same place in `to`, or goes
@@ -117,6 +119,7 @@ const duckdb: Dialect = {
   // A literal with a decimal point is a DECIMAL in DuckDB, and DECIMAL sums are exact where doubles round: every
   // constant is cast, a fraction from its text (correctly rounded, like JavaScript's).
   num: (n) => (Number.isSafeInteger(n) ? `CAST(${n} AS DOUBLE)` : `CAST('${doubleLiteral(n)}' AS DOUBLE)`),
+  strpos: (h, n) => `strpos(${h}, ${n})`,
   length: (e) => `length(${e})`,
   translate: (e, from, to) => `translate(${e}, ${from}, ${to})`,
   joinNonNull: (sep, parts) => concatWs(sep, parts, standardString),
@@ -139,6 +142,7 @@ const postgres: Dialect = {
   toText: (e) => `CAST(${e} AS TEXT)`,
   intText: (e) => `CAST(CAST(${e} AS NUMERIC) AS TEXT)`,
   num: (n) => `CAST(${doubleLiteral(n)} AS DOUBLE PRECISION)`,
+  strpos: (h, n) => `strpos(${h}, ${n})`,
   length: (e) => `char_length(${e})`,
   translate: (e, from, to) => `translate(${e}, ${from}, ${to})`,
   joinNonNull: (sep, parts) => concatWs(sep, parts, standardString),
@@ -161,6 +165,7 @@ const spark: Dialect = {
   toText: (e) => `CAST(${e} AS STRING)`,
   intText: (e) => `CAST(CAST(${e} AS DECIMAL(38, 0)) AS STRING)`,
   num: (n) => `CAST(${doubleLiteral(n)} AS DOUBLE)`,
+  strpos: (h, n) => `instr(${h}, ${n})`,
   length: (e) => `char_length(${e})`,
   translate: (e, from, to) => `translate(${e}, ${from}, ${to})`,
   joinNonNull: (sep, parts) => concatWs(sep, parts, escapedString),
@@ -184,6 +189,7 @@ const bigquery: Dialect = {
   toText: (e) => `CAST(${e} AS STRING)`,
   intText: (e) => `CAST(CAST(${e} AS NUMERIC) AS STRING)`,
   num: (n) => `CAST(${doubleLiteral(n)} AS FLOAT64)`,
+  strpos: (h, n) => `STRPOS(${h}, ${n})`,
   length: (e) => `CHAR_LENGTH(${e})`,
   translate: (e, from, to) => `TRANSLATE(${e}, ${from}, ${to})`,
   joinNonNull: (sep, parts) => (parts.length === 0 ? "NULL" : `ARRAY_TO_STRING([${parts.join(", ")}], ${escapedString(sep)})`),
