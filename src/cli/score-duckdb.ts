@@ -50,7 +50,7 @@ export async function scoreOnDuckdb(files: string[], opts: EngineOptions, io: Cl
   const format = p.format === "table" && opts.format === undefined ? "csv" : p.format;
   if (format !== "csv") throw not(`--format ${format}`, "is not written by this engine (it writes CSV)");
   if (opts.customs) throw not("--customs", "is not compiled to SQL yet");
-  if (opts.sort === false) throw not("--no-sort", "does not apply (DuckDB ranks files of any size, spilling to disk)");
+  if (opts.sort === false) throw not("--no-sort", "does not apply (DuckDB ranks the whole input, spilling its sort to disk past --memory-limit)");
   if (opts.explain) throw not("--explain", "is not written by this engine");
   if (opts.report !== undefined) throw not(opts.reportOnly ? "portrait report" : "--report", "is not written by this engine");
   if (opts.rejects !== undefined) throw not("--rejects", "is not supported: DuckDB stops at the first unreadable row and names it");

@@ -1,7 +1,7 @@
 /**
  * `score --engine duckdb`: the portrait compiled to SQL (sql/compile.ts) and run by embedded DuckDB over
- * CSV or Parquet files, which DuckDB reads in parallel and, for files larger than memory, spills to disk
- * to rank. The output is what the JavaScript engine writes: the same columns, cells and order.
+ * CSV or Parquet files, which DuckDB reads in parallel; past its memory limit it spills the ranking sort to disk.
+ * The output is what the JavaScript engine writes: the same columns, cells and order.
  *
  * DuckDB reads the CSV with the dialect portrait's own reader found (delimiter, the header's names), every
  * column as text. The channel plan, which checks emails, websites and phone numbers the way SQL cannot, is
@@ -62,15 +62,13 @@ const MAX_LINE_BYTES = 4 * 1024 * 1024;
 export class DuckdbError extends Error {}
 
 /** The FROM item that reads the inputs, all columns as text (CSV) or as stored (Parquet). */
-export function inputRelation(inputs: readonly DuckdbInput[]): { from: string; columns: readonly string[] } {
+function inputRelation(inputs: readonly DuckdbInput[]): string {
   const d = DIALECT.duckdb;
   const first = inputs[0]!;
   const list = `[${inputs.map((i) => d.str(i.path)).join(", ")}]`;
-  if (first.kind === "parquet") return { from: `read_parquet(${list})`, columns: first.columns ?? [] };
-  const columns = first.columns!;
-  const types = `{${columns.map((c) => `${d.str(c)}: 'VARCHAR'`).join(", ")}}`;
-  const from = `read_csv(${list}, header = true, auto_detect = false, columns = ${types}, delim = ${d.str(first.delimiter ?? ",")}, quote = '"', escape = '"', skip = ${first.skip ?? 0}, strict_mode = true, null_padding = false, max_line_size = ${MAX_LINE_BYTES}, parallel = true)`;
-  return { from, columns };
+  if (first.kind === "parquet") return `read_parquet(${list})`;
+  const types = `{${first.columns!.map((c) => `${d.str(c)}: 'VARCHAR'`).join(", ")}}`;
+  return `read_csv(${list}, header = true, auto_detect = false, columns = ${types}, delim = ${d.str(first.delimiter ?? ",")}, quote = '"', escape = '"', skip = ${first.skip ?? 0}, strict_mode = true, null_padding = false, max_line_size = ${MAX_LINE_BYTES}, parallel = true)`;
 }
 
 export async function scoreWithDuckdb(spec: PortraitSpec, portrait: CompiledPortrait, inputs: readonly DuckdbInput[], sink: Sink, options: DuckdbScoreOptions): Promise<DuckdbCounts> {
@@ -80,9 +78,7 @@ export async function scoreWithDuckdb(spec: PortraitSpec, portrait: CompiledPort
   } catch {
     throw new DuckdbError("--engine duckdb needs the @duckdb/node-api package: npm install @duckdb/node-api");
   }
-  const relation = inputRelation(inputs);
-  const columns = inputs[0]!.kind === "parquet" ? await parquetColumns(duckdb, relation.from) : relation.columns;
-  const { sql, outputs } = compileSql(spec, portrait, { dialect: "duckdb", from: relation.from, columns, allowMissingFields: options.allowMissingFields, rankColumn: false });
+  const from = inputRelation(inputs);
   // Past its memory limit (80% of RAM) DuckDB spills the ranking sort to disk: to a folder of its own under the
   // system's temporary directory, not the user's working directory.
   const spill = mkdtempSync(join(tmpdir(), "portrait-duckdb-"));
@@ -90,6 +86,9 @@ export async function scoreWithDuckdb(spec: PortraitSpec, portrait: CompiledPort
   const con = await instance.connect();
   const counts: DuckdbCounts = { read: 0, written: 0, disqualified: 0, tiers: new Map(), segments: new Map(), sum: 0 };
   try {
+    // A Parquet file names its own columns; a CSV's are the names portrait's reader gave its header.
+    const columns = inputs[0]!.kind === "parquet" ? ((await con.runAndReadAll(`DESCRIBE SELECT * FROM ${from}`).catch(rethrow)).getRows() as unknown[][]).map((row) => String(row[0])) : inputs[0]!.columns!;
+    const { sql, outputs } = compileSql(spec, portrait, { dialect: "duckdb", from, columns, allowMissingFields: options.allowMissingFields, rankColumn: false });
     // One pass, in rank order: every row is counted (as score counts them), and the rows the options keep written.
     const result = await con.stream(sql).catch(rethrow);
     const mapping = mapFields(portrait, columns);
@@ -133,18 +132,6 @@ export async function scoreWithDuckdb(spec: PortraitSpec, portrait: CompiledPort
     rmSync(spill, { recursive: true, force: true });
   }
   return counts;
-}
-
-async function parquetColumns(duckdb: typeof import("@duckdb/node-api"), from: string): Promise<string[]> {
-  const instance = await duckdb.DuckDBInstance.create(":memory:");
-  const con = await instance.connect();
-  try {
-    const r = await con.runAndReadAll(`DESCRIBE SELECT * FROM ${from}`).catch(rethrow);
-    return (r.getRows() as unknown[][]).map((row) => String(row[0]));
-  } finally {
-    con.closeSync();
-    instance.closeSync();
-  }
 }
 
 /** DuckDB's message, without its advice on reader options a portrait user does not set: `file: CSV Error on Line: 3
