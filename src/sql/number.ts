@@ -20,9 +20,10 @@
  * underflow boundary, ~2.47e-324) is decided by those 40 digits.
  */
 import type { Dialect } from "./dialect.js";
+import { JS_SPACE_CLASS, jsTrimSql } from "./text.js";
 
 /** JavaScript's `\s` and trim(): the characters of a bracket class (with one range). */
-const WS = "\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff";
+const WS = JS_SPACE_CLASS;
 const W = `[${WS}]`;
 
 /** The blocks whose letters the tail class holds. */
@@ -95,7 +96,6 @@ const OVERFLOW_DIGITS = ((1n << 1024n) - (1n << 970n)).toString().slice(0, 40);
 const UNDERFLOW_DIGITS = (5n ** 1075n).toString().slice(0, 40);
 
 interface Patterns {
-  trim: string;
   euro: string;
   exponent: string;
   approx: string;
@@ -119,7 +119,6 @@ function patterns(d: Dialect): Patterns {
   const approxWord = `(?:${APPROX_WORDS.join("|")})`;
   const bandHead = `^(?:${NUM})(?:${W}*${SUFFIX})?${W}*(?:${BAND_SEP})${W}*(?:${NUM})`;
   return {
-    trim: `^${W}+|${W}+${end}`,
     euro: `€|(?:^|[^A-Za-z0-9_])${ci("eur")}(?:[^A-Za-z0-9_]|${end})`,
     exponent: `^[+-]?[0-9]+(?:[.][0-9]+)?[Ee][+-]?[0-9]+${end}`,
     approx: `^${approxWord}${W}*`,
@@ -162,7 +161,7 @@ export function numberStages(d: Dialect, input: string, prefix: string): Array<A
   const col = (part: string, expr: string) => ({ name: c(part), expr });
 
   const t = c("t");
-  const stage1 = [col("t", d.replaceAll(input, p.trim, ""))];
+  const stage1 = [col("t", jsTrimSql(d, input))];
 
   const paren = `${d.matches(t, "^[(]")} AND ${d.matches(t, `[)]${d.end}`)}`;
   const stage2 = [
