@@ -27,12 +27,14 @@ export const LEGAL_FORMS: Readonly<Record<string, readonly string[]>> = {
 // Forms that come before the name in some countries: `PT Sumber Alfaria`, `OOO Romashka`.
 const PREFIX_FORMS = ["pt", "ooo", "zao", "pao", "oao", "ao", "tov", "cv", "ud", "the", "kabushiki kaisha", "yugen kaisha"];
 
-const SUFFIXES: readonly string[][] = [...new Set(Object.values(LEGAL_FORMS).flat())].map((f) => f.split(" ")).sort((a, b) => b.length - a.length);
-const PREFIXES: readonly string[][] = PREFIX_FORMS.map((f) => f.split(" ")).sort((a, b) => b.length - a.length);
+export const SUFFIXES: readonly string[][] = [...new Set(Object.values(LEGAL_FORMS).flat())].map((f) => f.split(" ")).sort((a, b) => b.length - a.length);
+export const PREFIXES: readonly string[][] = PREFIX_FORMS.map((f) => f.split(" ")).sort((a, b) => b.length - a.length);
 
 // Tails that follow a name in party fields: care-of, attention, contact data, trade names, agents.
 // Tails are cut only after some name: a bare number or code is the name itself (coded importer IDs).
-const TAIL_RE = /(?<=\S)\s(?:c\/o|c\/0|care of|attn:?|attention:?|tel[.:]?|phone:?|fax:?|e-?mail:?|dba|d\/b\/a|t\/a|as agent(?:s)? for|agent for|on behalf of|for account of)(?:\s|$).*$/is;
+/** The tails' first words, as regular-expression alternatives (ASCII; matched case-insensitively). */
+export const TAIL_WORDS = String.raw`c\/o|c\/0|care of|attn:?|attention:?|tel[.:]?|phone:?|fax:?|e-?mail:?|dba|d\/b\/a|t\/a|as agent(?:s)? for|agent for|on behalf of|for account of`;
+const TAIL_RE = new RegExp(String.raw`(?<=\S)\s(?:${TAIL_WORDS})(?:\s|$).*$`, "is");
 const EMAIL_OR_PHONE_RE = /(?<=\S)\s(?:\+?\d[\d\s().-]{6,}|\S+@\S+).*$/s;
 
 export interface CompanyKey {
@@ -56,9 +58,13 @@ export function cleanPartyName(raw: string): string {
   return cutAddress(s.trim());
 }
 
+/** Legal forms after which a number starts a street address (regular-expression alternatives, case-insensitive). */
+export const ADDRESS_AFTER = String.raw`inc|corp|co|ltd|llc|gmbh|ag|sa|s\.a\.|bv|b\.v\.|srl|spa|limited|plc`;
+const ADDRESS_RE = new RegExp(String.raw`^(.*?\b(?:${ADDRESS_AFTER})\.?,?)\s+\d{1,6}\b.*$`, "i");
+
 /** Cuts a street address glued to the name (`ABC INC. 123 MAIN ST`): after a legal form, a number starts the address. */
 function cutAddress(name: string): string {
-  const m = /^(.*?\b(?:inc|corp|co|ltd|llc|gmbh|ag|sa|s\.a\.|bv|b\.v\.|srl|spa|limited|plc)\.?,?)\s+\d{1,6}\b.*$/i.exec(name);
+  const m = ADDRESS_RE.exec(name);
   return m ? m[1]!.replace(/,$/, "") : name;
 }
 
@@ -72,11 +78,15 @@ export function companyKey(text: string): CompanyKey {
   return { key, legalForms, alt: alt === key ? null : alt };
 }
 
+/** Rounds of legal-form removal (one at the end, then one at the start, per round): a bound that no real name
+ * reaches, and that the SQL compiler (sql/customs.ts) unrolls. */
+export const LEGAL_FORM_ROUNDS = 6;
+
 function keyOf(raw: string): { key: string; legalForms: string[] } {
   const words = foldText(cleanPartyName(raw)).replace(/[&+]/g, " and ").replace(/[^\p{L}\p{N}]+/gu, " ").trim().split(" ").filter((w) => w !== "");
   const legalForms: string[] = [];
   let changed = true;
-  while (changed && words.length > 1) {
+  for (let round = 0; changed && words.length > 1 && round < LEGAL_FORM_ROUNDS; round++) {
     changed = false;
     for (const form of SUFFIXES) {
       if (form.length < words.length && endsWith(words, form)) {
@@ -107,14 +117,19 @@ function startsWith(words: readonly string[], form: readonly string[]): boolean 
 
 export type NonBuyerReason = "to order" | "placeholder" | "bank" | "forwarder";
 
-const PLACEHOLDER_RE = /^(?:n ?a|none|null|unknown|not available|confidential|same as consignee|same as above|see above|to be advised|tba|various|-*)$/;
+/** The words (folded, as regular-expression alternatives) of names that are not buyers: placeholders (the whole
+ * name), banks and forwarders (anywhere, as whole words). */
+export const PLACEHOLDER_WORDS = "n ?a|none|null|unknown|not available|confidential|same as consignee|same as above|see above|to be advised|tba|various";
+export const BANK_WORDS = "bank|banco|banque|bancaria|sparkasse|volksbank|raiffeisen|hsbc|citibank|jpmorgan|barclays|santander|bnp paribas|credit agricole|commerzbank|deutsche bank|unicredit|intesa|societe generale";
+export const FORWARDER_WORDS = "logistics|logistic|logistik|logistica|logistique|forwarding|forwarders?|freight|shipping|cargo|customs broker|customs brokerage|nvocc|dhl|kuehne nagel|kuhne nagel|db schenker|schenker|expeditors|c h robinson|ch robinson|panalpina|dsv|ceva|agility|nippon express|bollore|geodis|kerry logistics|toll global|hellmann|dachser|sinotrans|damco|yusen|fedex|ups supply chain|express";
+const PLACEHOLDER_RE = new RegExp(`^(?:${PLACEHOLDER_WORDS}|-*)$`);
 const TO_ORDER_RE = /^(?:to )?(?:the )?order(?: of\b.*)?$|^to order\b|^to the order\b/;
-const BANK_RE = /\b(?:bank|banco|banque|bancaria|sparkasse|volksbank|raiffeisen|hsbc|citibank|jpmorgan|barclays|santander|bnp paribas|credit agricole|commerzbank|deutsche bank|unicredit|intesa|societe generale)\b/;
-const FORWARDER_RE = /\b(?:logistics|logistic|logistik|logistica|logistique|forwarding|forwarders?|freight|shipping|cargo|customs broker|customs brokerage|nvocc|dhl|kuehne nagel|kuhne nagel|db schenker|schenker|expeditors|c h robinson|ch robinson|panalpina|dsv|ceva|agility|nippon express|bollore|geodis|kerry logistics|toll global|hellmann|dachser|sinotrans|damco|yusen|fedex|ups supply chain|express)\b/;
+const BANK_RE = new RegExp(String.raw`\b(?:${BANK_WORDS})\b`);
+const FORWARDER_RE = new RegExp(String.raw`\b(?:${FORWARDER_WORDS})\b`);
 
 /** Why a consignee is not a real buyer (`TO ORDER`, a bank, a forwarder, a placeholder), or null. */
 export function nonBuyer(raw: string): NonBuyerReason | null {
-  const name = foldText(cleanPartyName(raw)).replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  const name = foldText(cleanPartyName(raw.normalize("NFC"))).replace(/[^\p{L}\p{N}]+/gu, " ").trim();
   if (name === "" || PLACEHOLDER_RE.test(name)) return "placeholder";
   if (TO_ORDER_RE.test(name)) return "to order";
   if (BANK_RE.test(name)) return "bank";

@@ -28,6 +28,12 @@ export interface Dialect {
   matches(expr: string, re: string): string;
   /** Every match of `re` replaced by `rep` (a plain string: no back-references). */
   replaceAll(expr: string, re: string, rep: string): string;
+  /** Every match of `re` replaced by `rep`, in which `\\1`...`\\9` stand for the capture groups. */
+  replaceAllRefs(expr: string, re: string, rep: string): string;
+  /** The text before the first `sep` (a string literal); all of it when there is none. */
+  before(expr: string, sep: string): string;
+  /** Unicode normalisation to NFC; null where the engine has no such function. */
+  readonly nfc: ((expr: string) => string) | null;
   /** The text of capture group `group` (1-based) of the first match, or NULL when there is none. */
   extract(expr: string, re: string, group: number): string;
   /** A string that is a plain decimal number (`-12.5`, `1e300`) to a double. */
@@ -112,6 +118,9 @@ const duckdb: Dialect = {
   end: "$",
   matches: (e, re) => `regexp_matches(${e}, ${standardString(re)})`,
   replaceAll: (e, re, rep) => `regexp_replace(${e}, ${standardString(re)}, ${standardString(rep)}, 'g')`,
+  replaceAllRefs: (e, re, rep) => `regexp_replace(${e}, ${standardString(re)}, ${standardString(rep)}, 'g')`,
+  before: (e, sep) => `split_part(${e}, ${sep}, 1)`,
+  nfc: (e) => `nfc_normalize(${e})`,
   extract: (e, re, g) => `nullif(regexp_extract(${e}, ${standardString(re)}, ${g}), '')`,
   toDouble: (e) => `CAST(${e} AS DOUBLE)`,
   toText: (e) => `CAST(${e} AS VARCHAR)`,
@@ -137,6 +146,9 @@ const postgres: Dialect = {
   end: "$",
   matches: (e, re) => `(${e} ~ ${standardString(re)})`,
   replaceAll: (e, re, rep) => `regexp_replace(${e}, ${standardString(re)}, ${standardString(rep)}, 'g')`,
+  replaceAllRefs: (e, re, rep) => `regexp_replace(${e}, ${standardString(re)}, ${standardString(rep)}, 'g')`,
+  before: (e, sep) => `split_part(${e}, ${sep}, 1)`,
+  nfc: (e) => `normalize(${e}, NFC)`,
   extract: (e, re, g) => `(regexp_match(${e}, ${standardString(re)}))[${g}]`,
   toDouble: (e) => `CAST(${e} AS DOUBLE PRECISION)`,
   toText: (e) => `CAST(${e} AS TEXT)`,
@@ -160,6 +172,11 @@ const spark: Dialect = {
   end: "\\z",
   matches: (e, re) => `(${e} RLIKE ${escapedString(re)})`,
   replaceAll: (e, re, rep) => `regexp_replace(${e}, ${escapedString(re)}, ${escapedString(rep.replace(/[$\\]/g, "\\$&"))})`,
+  // Java's replacement strings name groups $1...
+  replaceAllRefs: (e, re, rep) => `regexp_replace(${e}, ${escapedString(re)}, ${escapedString(rep.replace(/\$/g, "\\$").replace(/\\([1-9])/g, "$$$1"))})`,
+  before: (e, sep) => `split_part(${e}, ${sep}, 1)`,
+  // Spark SQL has no Unicode normalisation function.
+  nfc: null,
   extract: (e, re, g) => `CASE WHEN ${e} RLIKE ${escapedString(re)} THEN regexp_extract(${e}, ${escapedString(re)}, ${g}) END`,
   toDouble: (e) => `CAST(${e} AS DOUBLE)`,
   toText: (e) => `CAST(${e} AS STRING)`,
@@ -183,6 +200,9 @@ const bigquery: Dialect = {
   end: "$",
   matches: (e, re) => `REGEXP_CONTAINS(${e}, ${escapedString(re)})`,
   replaceAll: (e, re, rep) => `REGEXP_REPLACE(${e}, ${escapedString(re)}, ${escapedString(rep.replace(/\\/g, "\\\\"))})`,
+  replaceAllRefs: (e, re, rep) => `REGEXP_REPLACE(${e}, ${escapedString(re)}, ${escapedString(rep)})`,
+  before: (e, sep) => `coalesce(SPLIT(${e}, ${sep})[SAFE_OFFSET(0)], '')`,
+  nfc: (e) => `NORMALIZE(${e}, NFC)`,
   // BigQuery's REGEXP_EXTRACT returns the one capture group its pattern may have: the others become non-capturing.
   extract: (e, re, g) => `REGEXP_EXTRACT(${e}, ${escapedString(onlyGroup(re, g))})`,
   toDouble: (e) => `CAST(${e} AS FLOAT64)`,
