@@ -88,7 +88,10 @@ export class CustomsAggregator {
   /** The same strings every time for the same text: Map keys whose hash V8 has already computed. */
   private readonly hs6 = cached((hs: string) => hs.slice(0, 6));
   private readonly productKey = cached((product: string) => product.slice(0, 60));
-  private readonly currencyOf = cached((raw: string) => raw.trim().toUpperCase());
+  /** Currency codes are ASCII (ISO 4217): only ASCII letters are upper-cased, as the SQL compiler does. */
+  private readonly currencyOf = cached((raw: string) => raw.trim().replace(/[a-z]+/g, (w) => w.toUpperCase()));
+  /** At most 8 characters (code points, not UTF-16 units). */
+  private readonly currencyCut = cached((c: string) => (c.length <= 8 ? c : [...c].slice(0, 8).join("")));
   /** Buyers by country, then by key: no "country|key" string built per row. */
   private readonly byCountry = new Map<string, Map<string, BuyerState>>();
   /** Dates repeat (a few hundred distinct days in a year's export): each is parsed once per format. */
@@ -259,7 +262,7 @@ export class CustomsAggregator {
       quantity: parseNumber(get("quantity")),
       weightKg,
       value: parseNumber(get("value")),
-      currency: (this.currencyOf(get("currency")) || this.spec.currency || mapping.headerCurrency || "").slice(0, 8),
+      currency: this.currencyCut(this.currencyOf(get("currency")) || this.spec.currency || mapping.headerCurrency || ""),
       competitor: supplierName !== "" && this.isCompetitor(supplierName),
     });
   }

@@ -128,10 +128,9 @@ export function compileSql(spec: PortraitSpec, portrait: CompiledPortrait, optio
     ctes.push({ name: `${P}fold`, comment: "the engine's text folding, character by character (lower case, no accents, punctuation as spaces), by script", body: foldTableSql(d) });
   }
   if (anyCountry) {
-    const table = loadedCountryTable();
-    const codes = [...table.alpha2.map((a) => [a, a]), ...Object.entries(table.alpha3)].filter(([a]) => a !== "UK");
-    ctes.push({ name: `${P}country_codes`, comment: `ISO 3166-1 alpha-2 and alpha-3 codes (i18n-iso-countries), ${codes.length} rows`, body: valuesSql(d, ["code", "iso2"], codes) });
-    ctes.push({ name: `${P}country_names`, comment: `country names in 78 languages and common spellings, folded (i18n-iso-countries), ${table.keys.length} rows`, body: valuesSql(d, ["name_key", "iso2"], table.keys.map(([k, v]) => [k, v])) });
+    const tables = countryTablesSql(d);
+    ctes.push({ name: `${P}country_codes`, comment: `ISO 3166-1 alpha-2 and alpha-3 codes (i18n-iso-countries), ${tables.codeCount} rows`, body: tables.codes });
+    ctes.push({ name: `${P}country_names`, comment: `country names in 78 languages and common spellings, folded (i18n-iso-countries), ${tables.nameCount} rows`, body: tables.names });
   }
   // A schema- or project-qualified name (`crm.leads`) is quoted part by part.
   const source = options.from ?? (options.table ?? "prospects").split(".").map((part) => d.ident(part)).join(".");
@@ -415,7 +414,7 @@ function testSql(d: Dialect, t: Test, fv: (f: number, part: string) => string, h
 }
 
 /** The words a keyword matched in `padded` (the cell's words between spaces), or NULL; "NULL" when it has no word. */
-function keywordHitSql(d: Dialect, padded: string, tokens: readonly string[]): string {
+export function keywordHitSql(d: Dialect, padded: string, tokens: readonly string[]): string {
   if (tokens.length === 0) return "NULL";
   if (tokens.length === 1 && !tokens[0]!.includes("*")) {
     return `CASE WHEN ${d.strpos(padded, d.str(` ${tokens[0]} `))} > 0 THEN ${d.str(tokens[0]!)} END`;
@@ -484,6 +483,13 @@ function pointsText(d: Dialect, tenths: string): string {
   const whole = `floor(${a} / ${d.num(10)})`;
   const digit = `${a} - ${d.num(10)} * ${whole}`;
   return `CASE WHEN ${tenths} < 0 THEN '-' ELSE '+' END || ${d.intText(whole)} || CASE WHEN ${digit} = 0 THEN '' ELSE '.' || ${d.intText(digit)} END`;
+}
+
+/** The country lookup tables as SELECTs: codes (`code`, `iso2`) and folded names (`name_key`, `iso2`). */
+export function countryTablesSql(d: Dialect): { codes: string; names: string; codeCount: number; nameCount: number } {
+  const table = loadedCountryTable();
+  const codes = [...table.alpha2.map((a) => [a, a]), ...Object.entries(table.alpha3)].filter(([a]) => a !== "UK");
+  return { codes: valuesSql(d, ["code", "iso2"], codes), names: valuesSql(d, ["name_key", "iso2"], table.keys.map(([k, v]) => [k, v])), codeCount: codes.length, nameCount: table.keys.length };
 }
 
 function valuesSql(d: Dialect, names: readonly string[], rows: ReadonlyArray<readonly string[]>): string {
