@@ -12,6 +12,8 @@ import { EXIT, RunError, UsageError, type CliIO } from "./io.js";
 import type { LoadedPortrait } from "./portrait-arg.js";
 import { reportPlan } from "./score.js";
 import type { CsvHeader } from "../io/read-csv.js";
+import { mapCustomsColumns } from "../customs/columns.js";
+import type { DateFormat } from "../customs/dates.js";
 
 interface EngineOptions {
   engine?: string;
@@ -41,6 +43,9 @@ interface Prepared {
   failUnder: number | undefined;
   delimiter: string | undefined;
   chalk: ChalkInstance;
+  /** --as-of as a day number, and --date-format: for the customs files. */
+  asOf: number | undefined;
+  dateFormat: DateFormat | undefined;
 }
 
 export async function scoreOnDuckdb(files: string[], opts: EngineOptions, io: CliIO, p: Prepared): Promise<number> {
@@ -49,7 +54,6 @@ export async function scoreOnDuckdb(files: string[], opts: EngineOptions, io: Cl
   // On a terminal score writes a table unless told; this engine writes CSV there too.
   const format = p.format === "table" && opts.format === undefined ? "csv" : p.format;
   if (format !== "csv") throw not(`--format ${format}`, "is not written by this engine (it writes CSV)");
-  if (opts.customs) throw not("--customs", "is not compiled to SQL yet");
   if (opts.sort === false) throw not("--no-sort", "does not apply (DuckDB ranks the whole input, spilling its sort to disk past --memory-limit)");
   if (opts.explain) throw not("--explain", "is not written by this engine");
   if (opts.report !== undefined) throw not(opts.reportOnly ? "portrait report" : "--report", "is not written by this engine");
@@ -59,6 +63,11 @@ export async function scoreOnDuckdb(files: string[], opts: EngineOptions, io: Cl
     throw new UsageError(`--memory-limit: expected a size such as 512MB or 2GB, got "${opts.memoryLimit}"`);
   }
   const inputs = await duckdbInputs(files, io, p.delimiter);
+  for (const i of inputs) {
+    const layout = i.columns ? mapCustomsColumns(i.columns, p.portrait.customs.columns)?.columnOf : undefined;
+    if (layout && (layout.hs_code >= 0 || layout.bill >= 0 || layout.exporter >= 0)) throw not(`${i.name}`, "is a customs export: scoring its buyers as prospects");
+  }
+  const customsInputs = opts.customs && opts.customs.length > 0 ? await customsFiles(opts.customs, io) : undefined;
   const tiers = tierOrder(p.portrait.compiled);
   const limit = opts.minTier === undefined ? undefined : tiers.slice(0, tiers.indexOf(opts.minTier) + 1);
   const options = {
@@ -68,6 +77,7 @@ export async function scoreOnDuckdb(files: string[], opts: EngineOptions, io: Cl
     ...(opts.memoryLimit !== undefined && { memoryLimit: opts.memoryLimit.trim() }),
     dropDisqualified: opts.dropDisqualified === true, raw: opts.raw === true, bom: opts.bom === true,
     allowMissingFields: opts.allowMissingFields === true, planAsOf: opts.asOf ?? null,
+    ...(customsInputs && { customs: { inputs: customsInputs, spec: p.portrait.customs, ...(p.dateFormat !== undefined && { dateFormat: p.dateFormat }), asOf: p.asOf ?? null } }),
   };
   const c = p.portrait.compiled;
   let counts: Awaited<ReturnType<typeof scoreWithDuckdb>>;
@@ -97,6 +107,10 @@ export async function scoreOnDuckdb(files: string[], opts: EngineOptions, io: Cl
   const qualified = counts.read - counts.disqualified;
   const mean = qualified > 0 ? Math.round(counts.sum / qualified) / 10 : null;
   const tierText = tiers.filter((t) => (counts.tiers.get(t) ?? 0) > 0).map((t) => `${t} ${counts.tiers.get(t)}`).join(", ");
+  if (customsInputs) {
+    const total = counts.matched + counts.unmatched;
+    io.stderr.write(p.chalk.dim(`customs match: ${counts.matched} of ${total} prospects found in customs data (${counts.matched} exact, 0 domain, 0 fuzzy, fuzzy matching off), ${counts.unmatched} not found (engine duckdb)\n`));
+  }
   io.stderr.write(p.chalk.dim(`portrait: read ${counts.read}, scored ${counts.read}, rejected 0; wrote ${counts.written}${tierText ? `; ${tierText}` : ""}${mean === null ? "" : `; mean score ${mean}`} [${c.name}${c.version ? ` v${c.version}` : ""}] (engine duckdb)\n`));
   reportPlan(p.portrait, { scored: counts.read, segments: counts.segments, several: 0 }, opts.asOf, io, p.chalk);
   if (p.failUnder !== undefined && (mean ?? 0) < p.failUnder) {
@@ -132,6 +146,23 @@ async function duckdbInputs(files: readonly string[], io: CliIO, delimiter: stri
     }
   }
   return inputs;
+}
+
+/** Customs exports as DuckDB will read them: each file its own source, of any layout (CSV or Parquet). */
+async function customsFiles(files: readonly string[], io: CliIO): Promise<DuckdbInput[]> {
+  const out: DuckdbInput[] = [];
+  for (const s of tableSources(files, io)) {
+    if (s.path === undefined) throw new UsageError("--engine duckdb reads customs files, not standard input");
+    if (/\.parquet$/i.test(s.path)) {
+      out.push({ name: s.name, path: s.path, kind: "parquet" });
+      continue;
+    }
+    if (/\.(xlsx|xlsm)$/i.test(s.path)) throw new UsageError(`--engine duckdb: ${s.name} is a spreadsheet; this engine reads CSV and Parquet`);
+    const header = await headerOf(s.name, io);
+    if (header.encoding !== "utf-8") throw new UsageError(`--engine duckdb: ${s.name} is ${header.encoding}; this engine reads UTF-8 CSV (convert it, or use the JavaScript engine)`);
+    out.push({ name: s.name, path: s.path, kind: "csv", columns: header.columns, delimiter: header.delimiter, skip: leadingEmptyLines(s.path) });
+  }
+  return out;
 }
 
 /** Empty lines at the top of a file (after a byte-order mark), which the CSV reader skips and DuckDB must be told to. */

@@ -136,7 +136,7 @@ async function runScore(files: string[], opts: ScoreOptions, io: CliIO): Promise
 
   const chalk = chalkFor(io.stderr, io.env);
   if (opts.memoryLimit !== undefined && (opts.engine === undefined || opts.engine === "js")) throw new UsageError("--memory-limit is DuckDB's: give it with --engine duckdb");
-  if (opts.engine !== undefined && opts.engine !== "js") return scoreOnDuckdb(files, opts, io, { portrait, format, top, threads, failUnder, delimiter, chalk });
+  if (opts.engine !== undefined && opts.engine !== "js") return scoreOnDuckdb(files, opts, io, { portrait, format, top, threads, failUnder, delimiter, chalk, asOf, dateFormat });
   const customs = await prepareCustoms(opts.customs, portrait, { ...(asOf !== undefined && { asOf }), ...(dateFormat !== undefined && { dateFormat }), ...(encoding !== undefined && { encoding }) }, io, chalk);
   if (opts.sort === false) return streamScore(files, opts, io, { portrait, format, chalk, customs, encoding, delimiter, failUnder, top });
   const sources = tableSources(files, io);

@@ -18,7 +18,11 @@ import { BOM, neutralizeRow } from "../io/csv-safety.js";
 import { fieldValues, mapFields, outputNaming } from "../io/map-fields.js";
 import type { Sink } from "../io/sink.js";
 import type { PortraitSpec } from "../portrait/schema.js";
+import { mapCustomsColumns } from "../customs/columns.js";
+import { DateFormatDetector, type DateFormat } from "../customs/dates.js";
+import type { CompiledCustoms } from "../customs/types.js";
 import { compileSql } from "../sql/compile.js";
+import type { CustomsSource } from "../sql/customs.js";
 import type { RunTally } from "./score-files.js";
 import { DIALECT } from "../sql/dialect.js";
 
@@ -46,12 +50,26 @@ export interface DuckdbScoreOptions {
   readonly threads?: number;
   /** DuckDB's memory limit (`2GB`); past it the sort spills to disk. Default: DuckDB's, 80% of RAM. */
   readonly memoryLimit?: string;
+  /** Customs exports to aggregate and join the prospects to (score --customs). */
+  readonly customs?: DuckdbCustoms;
+}
+
+export interface DuckdbCustoms {
+  readonly inputs: readonly DuckdbInput[];
+  readonly spec: CompiledCustoms;
+  /** --date-format; else the portrait's, else detected from each file's dates in their order, as the JavaScript does. */
+  readonly dateFormat?: DateFormat;
+  /** --as-of as a day number; null: the latest date in the data. */
+  readonly asOf: number | null;
 }
 
 /** A run's counts as the JavaScript engine keeps them (RunTally), and the rows read and written. */
 export interface DuckdbCounts extends Pick<RunTally, "disqualified" | "sum" | "tiers" | "segments"> {
   read: number;
   written: number;
+  /** With customs: prospects matched to a buyer (exactly) and not. */
+  matched: number;
+  unmatched: number;
 }
 
 /** Records up to 4 MiB, as read-csv's MAX_RECORD_CHARS (in characters; DuckDB counts bytes, and sizes its read
@@ -61,7 +79,7 @@ const MAX_LINE_BYTES = 4 * 1024 * 1024;
 /** Thrown when DuckDB cannot run: its package is missing, or it rejects the input. */
 export class DuckdbError extends Error {}
 
-/** The FROM item that reads the inputs, all columns as text (CSV) or as stored (Parquet). */
+/** The FROM item that reads the inputs (files of one layout), all columns as text (CSV) or as stored (Parquet). */
 function inputRelation(inputs: readonly DuckdbInput[]): string {
   const d = DIALECT.duckdb;
   const first = inputs[0]!;
@@ -82,13 +100,31 @@ export async function scoreWithDuckdb(spec: PortraitSpec, portrait: CompiledPort
   // Past its memory limit (80% of RAM) DuckDB spills the ranking sort to disk: to a folder of its own under the
   // system's temporary directory, not the user's working directory.
   const spill = mkdtempSync(join(tmpdir(), "portrait-duckdb-"));
-  const instance = await duckdb.DuckDBInstance.create(":memory:", { threads: String(options.threads ?? availableParallelism()), temp_directory: spill, preserve_insertion_order: "false", ...(options.memoryLimit !== undefined && { memory_limit: options.memoryLimit }) });
+  // Customs rows are numbered in file order (a bill's first row opens its shipment), which needs DuckDB to keep it.
+  const ordered = options.customs !== undefined;
+  const instance = await duckdb.DuckDBInstance.create(":memory:", { threads: String(options.threads ?? availableParallelism()), temp_directory: spill, preserve_insertion_order: String(ordered), ...(options.memoryLimit !== undefined && { memory_limit: options.memoryLimit }) });
   const con = await instance.connect();
-  const counts: DuckdbCounts = { read: 0, written: 0, disqualified: 0, tiers: new Map(), segments: new Map(), sum: 0 };
+  const counts: DuckdbCounts = { read: 0, written: 0, disqualified: 0, tiers: new Map(), segments: new Map(), sum: 0, matched: 0, unmatched: 0 };
   try {
     // A Parquet file names its own columns; a CSV's are the names portrait's reader gave its header.
-    const columns = inputs[0]!.kind === "parquet" ? ((await con.runAndReadAll(`DESCRIBE SELECT * FROM ${from}`).catch(rethrow)).getRows() as unknown[][]).map((row) => String(row[0])) : inputs[0]!.columns!;
-    const { sql, outputs } = compileSql(spec, portrait, { dialect: "duckdb", from, columns, allowMissingFields: options.allowMissingFields, rankColumn: false });
+    const columnsOf = async (i: readonly DuckdbInput[], rel: string) =>
+      i[0]!.kind === "parquet" ? ((await con.runAndReadAll(`DESCRIBE SELECT * FROM ${rel}`).catch(rethrow)).getRows() as unknown[][]).map((row) => String(row[0])) : i[0]!.columns!;
+    const columns = await columnsOf(inputs, from);
+    let customs: { sources: CustomsSource[]; asOf: number | null } | undefined;
+    if (options.customs) {
+      const sources: CustomsSource[] = [];
+      for (const input of options.customs.inputs) {
+        const rel = inputRelation([input]);
+        const cols = await columnsOf([input], rel);
+        const mapping = mapCustomsColumns(cols, options.customs.spec.columns);
+        if (mapping === null) throw new DuckdbError(`${input.name}: not a customs export I can read: it needs an importer (or consignee) column, a date and a shipment fact (HS code, product, weight, value, supplier or bill). The columns are: ${cols.join(", ")}. Map yours under customs.columns in the portrait.`);
+        const given = options.customs.dateFormat ?? options.customs.spec.dateFormat ?? (mapping.columnOf.date < 0 ? (mapping.columnOf.month < 0 ? "YYYY-MM-DD" : "YYYY-MM") : undefined);
+        const dateFormat = given ?? (await detectDateFormat(con, rel, cols[mapping.columnOf.date]!, input.name));
+        sources.push({ from: rel, mapping, columns: cols, dateFormat, order: "" });
+      }
+      customs = { sources, asOf: options.customs.asOf };
+    }
+    const { sql, outputs } = compileSql(spec, portrait, { dialect: "duckdb", from, columns, allowMissingFields: options.allowMissingFields, rankColumn: false, ...(customs && { customs }) });
     // One pass, in rank order: every row is counted (as score counts them), and the rows the options keep written.
     const result = await con.stream(sql).catch(rethrow);
     const mapping = mapFields(portrait, columns);
@@ -99,6 +135,7 @@ export async function scoreWithDuckdb(spec: PortraitSpec, portrait: CompiledPort
     if (outputs.segment) header.push(outputs.segment);
     const name = outputNaming(columns);
     if (planned) header.push(name("channel"), name("next_step"));
+    if (outputs.customsMatch && outputs.customsBuyer) header.push(outputs.customsMatch, outputs.customsBuyer);
     await sink.write((options.bom ? BOM : "") + csvLine(safe(header)));
     const n = columns.length;
     const top = options.top ?? Infinity;
@@ -107,7 +144,13 @@ export async function scoreWithDuckdb(spec: PortraitSpec, portrait: CompiledPort
       if (!chunk || chunk.rowCount === 0) break;
       let text = "";
       for (const row of chunk.getRows()) {
-        const [score, confidence, tier, reasons, segment] = row.slice(n) as [number, number, string, string, string | undefined];
+        const [score, confidence, tier, reasons] = row.slice(n, n + 4) as [number, number, string, string];
+        const segment = outputs.segment ? (row[n + 4] as string) : undefined;
+        const joined = outputs.customsMatch ? (row.slice(n + (outputs.segment ? 5 : 4)) as [string, string]) : null;
+        if (joined) {
+          if (joined[0] === "none") counts.unmatched++;
+          else counts.matched++;
+        }
         const rank = ++counts.read;
         counts.tiers.set(tier, (counts.tiers.get(tier) ?? 0) + 1);
         if (outputs.segment) counts.segments.set(segment!, (counts.segments.get(segment!) ?? 0) + 1);
@@ -121,6 +164,7 @@ export async function scoreWithDuckdb(spec: PortraitSpec, portrait: CompiledPort
           const plan = planOutreach(portrait, fieldValues(mapping, cells), segment, options.planAsOf);
           out.push(plan?.channel ?? "", plan?.nextStep ?? "");
         }
+        if (joined) out.push(...joined);
         text += csvLine(safe(out));
         counts.written++;
       }
@@ -132,6 +176,32 @@ export async function scoreWithDuckdb(spec: PortraitSpec, portrait: CompiledPort
     rmSync(spill, { recursive: true, force: true });
   }
   return counts;
+}
+
+/** Rows the JavaScript reader holds while a date format is undecided (customs-aggregator.ts MAX_BUFFER). */
+const MAX_UNDECIDED = 200_000;
+
+/** A customs file's date format, settled from its date column's values in file order as CustomsAggregator does. */
+async function detectDateFormat(con: import("@duckdb/node-api").DuckDBConnection, rel: string, column: string, name: string): Promise<DateFormat> {
+  const detector = new DateFormatDetector();
+  const result = await con.stream(`SELECT CAST(${DIALECT.duckdb.ident(column)} AS VARCHAR) FROM ${rel}`).catch(rethrow);
+  let rows = 0;
+  const fail = (): never => {
+    const r = detector.finish();
+    throw new DuckdbError(`${name}: cannot tell the date format: ${"error" in r ? r.error : `every date fits ${detector.remaining.join(" and ")}`}`);
+  };
+  for (;;) {
+    const chunk = await result.fetchChunk().catch(rethrow);
+    if (!chunk || chunk.rowCount === 0) break;
+    for (const [v] of chunk.getRows()) {
+      detector.add(v === null ? "" : String(v));
+      rows++;
+      if (detector.decided !== null && detector.seen > detector.unreadable) return detector.decided;
+      if (rows >= MAX_UNDECIDED) fail();
+    }
+  }
+  const r = detector.finish();
+  return "error" in r ? fail() : r.format;
 }
 
 /** DuckDB's message, without its advice on reader options a portrait user does not set: `file: CSV Error on Line: 3

@@ -20,6 +20,9 @@ import type { CompiledPortrait } from "../engine/types.js";
 import { DISQUALIFIED_TIER } from "../engine/types.js";
 import { comparesCountries } from "../portrait/rules.js";
 import type { PortraitSpec, TestSpec } from "../portrait/schema.js";
+import { compileCustoms } from "../portrait/compile-customs.js";
+import { customsFieldPlan } from "../pipeline/customs-join.js";
+import { buyerCtes, customsRefusals, joinCtes, SQL_PROFILE_COLUMNS, type CustomsSource } from "./customs.js";
 import { DIALECT, type Dialect, type DialectName } from "./dialect.js";
 import { formatCompactSql, numberStages, whyNotNumberSql } from "./number.js";
 import { blankSql, foldTableSql, JS_SPACE_CLASS, jsTrimSql, phraseStages } from "./text.js";
@@ -37,12 +40,15 @@ export interface SqlOptions {
   readonly allowMissingFields?: boolean;
   /** false: no rank column; the rows still come in rank order. */
   readonly rankColumn?: boolean;
+  /** Customs shipment relations to aggregate and join the prospects to (the portrait's customs.* fields; output columns
+   * customs_match and customs_buyer), and the as-of day number (null: the latest date in the data). */
+  readonly customs?: { readonly sources: readonly CustomsSource[]; readonly asOf: number | null };
 }
 
 export interface CompiledSql {
   readonly sql: string;
   /** The output columns after the input's: names as `score` writes them (renamed when the input has one). */
-  readonly outputs: { rank: string; score: string; confidence: string; tier: string; reasons: string; segment: string | null };
+  readonly outputs: { rank: string; score: string; confidence: string; tier: string; reasons: string; segment: string | null; customsMatch: string | null; customsBuyer: string | null };
   readonly columns: readonly string[];
 }
 
@@ -98,9 +104,17 @@ export function compileSql(spec: PortraitSpec, portrait: CompiledPortrait, optio
   const whens: Test[][] = segs.map((s, si) => (s.when ?? []).map((w, wi) => ({ key: `${P}s${si + 1}w${wi + 1}`, field: portrait.fields.indexOf(w.field), spec: { ...w, id: s.id }, what: `segment "${s.id}" rule ${wi + 1}` })));
   const tests: Test[] = [...criteria, ...rules, ...whens.flat()];
 
+  const customsSpec = compileCustoms(spec.customs);
   for (const t of tests) {
     const f = portrait.fields[t.field]!;
-    if (f.startsWith("customs.")) problems.push(`${t.what}: field ${f} comes from customs aggregates, which portrait sql does not compile yet`);
+    if (f.startsWith("customs.")) {
+      const c = f.slice("customs.".length);
+      if (c !== "match" && !(SQL_PROFILE_COLUMNS as readonly string[]).includes(c)) {
+        problems.push(`${t.what}: field ${f} is not compiled to SQL (the SQL computes customs.match, ${SQL_PROFILE_COLUMNS.map((x) => `customs.${x}`).join(", ")})`);
+      } else if (!options.customs && !options.allowMissingFields) {
+        problems.push(`${t.what}: field ${f} comes from customs data: give the customs table (or allow missing fields: then it is blank)`);
+      }
+    }
     const check = presentCheck(t.spec);
     if (check === "email" || check === "url" || check === "social") problems.push(`${t.what}: present: ${check} checks a registrable domain against the public suffix list (and, for url and social, parses the link as a browser does), which SQL cannot do`);
   }
@@ -109,6 +123,7 @@ export function compileSql(spec: PortraitSpec, portrait: CompiledPortrait, optio
     problems.push(`no column maps to ${unmapped.map((f) => portrait.fields[f]).join(", ")} (columns: ${columns.join(", ")}); name them as the portrait's fields or aliases, or allow missing fields`);
   }
   if (columns.some((c) => c.startsWith(P))) problems.push(`an input column starts with "${P}", which the query uses for its own columns`);
+  if (options.customs) problems.push(...customsRefusals(d, customsSpec, options.customs.sources, "customs", customsFieldPlan(portrait).contacts.map((f) => portrait.fields[f]!)));
   if (problems.length > 0) throw new SqlRefusal(problems);
 
   const used = [...new Set(tests.map((t) => t.field))].sort((a, b) => a - b);
@@ -121,8 +136,8 @@ export function compileSql(spec: PortraitSpec, portrait: CompiledPortrait, optio
   const stage = (name: string, comment: string, cols: string[], from = ctes[ctes.length - 1]!.name) => {
     ctes.push({ name, comment, body: `SELECT *${cols.map((c) => `,\n    ${c}`).join("")}\n  FROM ${from}` });
   };
-  const anyCountry = tests.some((t) => isCountryTest(t.spec));
-  const anyWords = used.some((f) => needs(f, "words"));
+  const anyCountry = tests.some((t) => isCountryTest(t.spec)) || options.customs !== undefined;
+  const anyWords = used.some((f) => needs(f, "words")) || options.customs !== undefined;
 
   if (anyWords) {
     ctes.push({ name: `${P}fold`, comment: "the engine's text folding, character by character (lower case, no accents, punctuation as spaces), by script", body: foldTableSql(d) });
@@ -133,11 +148,26 @@ export function compileSql(spec: PortraitSpec, portrait: CompiledPortrait, optio
     ctes.push({ name: `${P}country_names`, comment: `country names in 78 languages and common spellings, folded (i18n-iso-countries), ${tables.nameCount} rows`, body: tables.names });
   }
   // A schema- or project-qualified name (`crm.leads`) is quoted part by part.
-  const source = options.from ?? (options.table ?? "prospects").split(".").map((part) => d.ident(part)).join(".");
+  let source = options.from ?? (options.table ?? "prospects").split(".").map((part) => d.ident(part)).join(".");
+  const cu = `${P}x`;
+  if (options.customs) {
+    const refs = { fold: `${P}fold`, countryCodes: `${P}country_codes`, countryNames: `${P}country_names` };
+    const plan = buyerCtes(d, customsSpec, spec.customs, options.customs.sources, { ...refs, asOf: options.customs.asOf, keywordHit: keywordHitSql });
+    const plan2 = customsFieldPlan(portrait);
+    const cell = (f: number) => (alias: string) => (f >= 0 && fieldColumn[f]! >= 0 ? `CAST(${alias}.${col(columns[fieldColumn[f]!]!)} AS ${d.text})` : `CAST(NULL AS ${d.text})`);
+    const join = joinCtes(d, `${P}input`, cell(plan2.company), cell(plan2.country), plan.buyers, refs);
+    ctes.push({ name: `${P}input`, comment: "the prospect rows", body: `SELECT * FROM ${source}` }, ...plan.ctes, ...join.ctes);
+    source = join.joined;
+  }
+  const customsCell = (f: number) => {
+    const c = portrait.fields[f]!.slice("customs.".length);
+    if (!options.customs) return `CAST(NULL AS ${d.text})`;
+    return c === "match" ? `CASE WHEN ${cu}m_id IS NULL THEN 'none' ELSE 'exact' END` : d.toText(`${cu}b_${c}`);
+  };
   ctes.push({
     name: `${P}cells`,
     comment: "the cells each field reads, as text (NULL where no column maps)",
-    body: `SELECT *${used.map((f) => `,\n    ${fieldColumn[f]! >= 0 ? `CAST(${col(columns[fieldColumn[f]!]!)} AS ${d.text})` : `CAST(NULL AS ${d.text})`} AS ${fv(f, "v")}`).join("")}\n  FROM ${source}`,
+    body: `SELECT *${used.map((f) => `,\n    ${portrait.fields[f]!.startsWith("customs.") ? customsCell(f) : fieldColumn[f]! >= 0 ? `CAST(${col(columns[fieldColumn[f]!]!)} AS ${d.text})` : `CAST(NULL AS ${d.text})`} AS ${fv(f, "v")}`).join("")}\n  FROM ${source}`,
   });
   // Keywords: each (field, keyword) found once, in its own column, whichever tests ask for it.
   const hitColumns = new Map<string, { field: number; name: string; expr: string; words: string }>();
@@ -305,7 +335,11 @@ export function compileSql(spec: PortraitSpec, portrait: CompiledPortrait, optio
   ];
   const segName = (si: number) => (si === 0 ? "unassigned" : segs[si - 1]!.id);
   const outName = outputNaming(columns);
-  const outputs = { rank: outName("rank"), score: outName("score"), confidence: outName("confidence"), tier: outName("tier"), reasons: outName("reasons"), segment: segs.length > 0 ? outName("segment") : null };
+  const joined = options.customs !== undefined;
+  const outputs = {
+    rank: outName("rank"), score: outName("score"), confidence: outName("confidence"), tier: outName("tier"), reasons: outName("reasons"), segment: segs.length > 0 ? outName("segment") : null,
+    customsMatch: joined ? outName("customs_match") : null, customsBuyer: joined ? outName("customs_buyer") : null,
+  };
   stage(
     `${P}result`,
     "score, confidence, tier, reasons and segment, as portrait score writes them",
@@ -334,6 +368,12 @@ export function compileSql(spec: PortraitSpec, portrait: CompiledPortrait, optio
     `${P}out_tier AS ${col(outputs.tier)}`,
     `${P}out_reasons AS ${col(outputs.reasons)}`,
     ...(outputs.segment ? [`${P}out_segment AS ${col(outputs.segment)}`] : []),
+    ...(outputs.customsMatch && outputs.customsBuyer
+      ? [
+          `CASE WHEN ${cu}m_id IS NULL THEN 'none' ELSE 'exact' END AS ${col(outputs.customsMatch)}`,
+          `CASE WHEN ${cu}m_id IS NULL THEN '' WHEN ${cu}b_country <> '' THEN ${cu}b_buyer || ' (' || ${cu}b_country || ')' ELSE ${cu}b_buyer END AS ${col(outputs.customsBuyer)}`,
+        ]
+      : []),
   ];
   const header = [
     `-- portrait "${spec.name}"${spec.version === undefined ? "" : ` version ${spec.version}`}, compiled to ${d.name} SQL by portrait sql.`,

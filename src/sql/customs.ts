@@ -48,7 +48,7 @@ export const SQL_PROFILE_COLUMNS = [
 export type SqlProfileColumn = (typeof SQL_PROFILE_COLUMNS)[number];
 
 /** Why the sources or the portrait's customs section cannot be compiled exactly; empty when they can. */
-export function customsRefusals(d: Dialect, spec: CompiledCustoms, sources: readonly CustomsSource[], where: string): string[] {
+export function customsRefusals(d: Dialect, spec: CompiledCustoms, sources: readonly CustomsSource[], where: string, contactFields: readonly string[]): string[] {
   const out: string[] = [];
   if (d.nfc === null) out.push(`${where}: company keys read names in Unicode NFC (a decomposed ü is an umlaut), and ${d.name} SQL has no normalisation function`);
   if (spec.fuzzy !== null) out.push(`${where}: customs.fuzzy (Jaro-Winkler matching among blocked candidates) is not compiled to SQL; leave it out to join exactly`);
@@ -57,8 +57,9 @@ export function customsRefusals(d: Dialect, spec: CompiledCustoms, sources: read
     const name = (c: keyof CustomsMapping["columnOf"]) => s.columns[s.mapping.columnOf[c]];
     if (has("status")) out.push(`${where}: column ${name("status")} (record status: amended and deleted bills) is not compiled to SQL`);
     if (has("month") || has("shipment_count") || s.mapping.layout === "aggregated") out.push(`${where}: monthly aggregated exports (month and shipment-count columns) are not compiled to SQL`);
+    // Prospects meet buyers by web domain only when both sides have one.
     for (const c of ["importer_website", "importer_email"] as const) {
-      if (has(c)) out.push(`${where}: column ${name(c)} feeds the join by web domain, which needs the public suffix list; SQL joins by company key only`);
+      if (has(c) && contactFields.length > 0) out.push(`${where}: column ${name(c)} and the portrait's ${contactFields.join(", ")} join prospects to buyers by web domain, which needs the public suffix list; SQL joins by company key only (leave the column out, or those fields)`);
     }
   }
   return out;
