@@ -91,6 +91,20 @@ async function generateShipments(file, n) {
   return buyers;
 }
 
+// Prospects for the customs join: companies named as the generated buyers are (half of them are buyers; the
+// others are not in the data), in the buyer's country, another, or none.
+async function generateJoinProspects(file, n, buyers) {
+  const r = rng(11);
+  const cc = ["US", "DE", "GB", "FR", "NL", "PL", "CA", "BE"];
+  let text = "Company Name,Country,Business Type,Job Title\n";
+  for (let i = 0; i < n; i++) {
+    const k = Math.floor(r() * buyers * 2);
+    const country = r() < 0.9 ? cc[k % cc.length] : r() < 0.5 ? "" : "Germany";
+    text += `"Buyer ${k} Trading Co., Ltd.",${country},${pick(r, TYPES)},${pick(r, TITLES)}\n`;
+  }
+  writeFileSync(file, text);
+}
+
 // Runs main() in a child and reports its own peak RSS at exit (process.resourceUsage().maxRSS, kB).
 const RUNNER = `
 import { main } from ${JSON.stringify(join(ROOT, "dist/cli/main.js"))};
@@ -539,6 +553,22 @@ try {
     if (pandas.ms) row(`pandas ${pandas.version} groupby`, pandas.ms, pandas.rssMB.toFixed(0), agree(pandas.totals));
     else log(`| pandas | skipped: ${pandas.why} | | | | |`);
     log(`totals: ${mine.shipments.toLocaleString("en-US")} shipments, ${Math.round(mine.weight).toLocaleString("en-US")} kg; ${summary}`);
+
+    // The join: prospects scored against these shipments (portrait score --customs), by the JavaScript engine and by
+    // the SQL engine (aggregation, company keys and the join compiled to SQL), which must write the same bytes.
+    const joinRows = quick ? 20_000 : 100_000;
+    const joinProspects = join(dir, "join-prospects.csv");
+    await generateJoinProspects(joinProspects, joinRows, buyers);
+    const customsPortrait = join(ROOT, "portraits/furniture-importers-customs-sql.yaml");
+    log(`\ncustoms join: ${joinRows.toLocaleString("en-US")} prospects (half of them buyers) scored against the ${shipmentRows.toLocaleString("en-US")} shipment rows, portraits/furniture-importers-customs-sql.yaml`);
+    log("| engine | seconds | peak RSS MB | output |\n| --- | --- | --- | --- |");
+    const joinJs = join(dir, "join-js.csv");
+    const joinDuck = join(dir, "join-duck.csv");
+    for (const [name, out, extra] of [["portrait score --customs (JavaScript engine)", joinJs, []], ["portrait score --customs --engine duckdb", joinDuck, ["--engine", "duckdb"]]]) {
+      const r = measure(["score", joinProspects, "-p", customsPortrait, "--customs", shipments, "--allow-missing-fields", "--format", "csv", "-o", out, ...extra]);
+      const same = out === joinDuck ? (readFileSync(joinJs).equals(readFileSync(joinDuck)) ? "same bytes as the JavaScript engine" : "DIFFERS from the JavaScript engine") : `${(readFileSync(joinJs, "utf8").match(/,exact,/g) ?? []).length.toLocaleString("en-US")} prospects matched`;
+      log(`| ${name} | ${(r.ms / 1000).toFixed(2)} | ${r.rssMB.toFixed(0)} | ${same} |`);
+    }
   }
   writeResults();
 } finally {
