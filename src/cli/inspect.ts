@@ -36,7 +36,7 @@ Examples:
 
 function renderText(r: InspectReport, portraitFile: string | null, chalk: ReturnType<typeof chalkFor>): string {
   const pct = (n: number) => (r.rows === 0 ? "-" : `${Math.round((100 * n) / (r.rows - r.rejected || 1))}%`);
-  const shape = r.columns.length === 0 ? "empty (no header row)" : r.delimiter === "xlsx" ? "XLSX (first sheet)" : `CSV, delimiter ${JSON.stringify(r.delimiter)}, encoding ${r.encoding}`;
+  const shape = r.columns.length === 0 ? "empty (no header row)" : r.delimiter === "xlsx" ? "XLSX (first sheet)" : r.delimiter === "parquet" ? "Parquet (read through DuckDB)" : `CSV, delimiter ${JSON.stringify(r.delimiter)}, encoding ${r.encoding}`;
   const lines = [`${chalk.bold("file")}: ${stripControls(r.file)}`, `${chalk.bold("format")}: ${shape}`, ...r.notes.map((n) => `  note: ${stripControls(n)}`), `${chalk.bold("rows")}: ${r.rows}${r.rejected ? ` (${r.rejected} unreadable)` : ""}`];
   if (r.customs) {
     lines.push(`${chalk.bold("customs export")}: yes, layout ${r.customs.layout}; dates ${r.customs.dateFormat ?? `undecided: ${r.customs.dateProblem}`}`);

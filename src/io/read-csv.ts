@@ -36,7 +36,7 @@ export interface CsvReject {
 export interface CsvHeader {
   /** Column names as written, made unique (`name`, `name_2`) and never empty (`column_4`). */
   readonly columns: string[];
-  /** The delimiter, or "xlsx" for a spreadsheet. */
+  /** The delimiter, or "xlsx" for a spreadsheet, "parquet" for a Parquet file. */
   readonly delimiter: string;
   readonly encoding: Encoding | "xlsx";
   readonly notes: string[];

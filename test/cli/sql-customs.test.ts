@@ -139,3 +139,23 @@ describe("portrait sql --customs-table", () => {
     expect(spark.stderr).toContain("spark SQL has no normalisation function");
   });
 });
+
+describe("Parquet through the JavaScript engine", () => {
+  it("portrait customs and score read a Parquet file as they read the CSV it came from", async () => {
+    const dir = tempDir({ "bad.parquet": "not parquet\n" });
+    for (const [csv, name] of [[SHIPMENTS, "shipments.parquet"], [PROSPECTS, "prospects.parquet"]] as const) {
+      await duckdbQuery(`COPY (SELECT * FROM read_csv('${csv}', header = true, all_varchar = true)) TO '${join(dir, name)}' (FORMAT parquet)`);
+    }
+    const fromCsv = await runCli(["customs", SHIPMENTS, "-f", "csv"]);
+    const fromParquet = await runCli(["customs", join(dir, "shipments.parquet"), "-f", "csv"]);
+    expect(fromParquet.code, fromParquet.stderr).toBe(0);
+    expect(fromParquet.stdout).toBe(fromCsv.stdout);
+    const scored = await runCli(["score", join(dir, "prospects.parquet"), "-p", FUZZY, "--customs", join(dir, "shipments.parquet"), BOL, "-f", "csv"]);
+    const reference = await runCli(["score", PROSPECTS, "-p", FUZZY, "--customs", SHIPMENTS, BOL, "-f", "csv"]);
+    expect(scored.code, scored.stderr).toBe(0);
+    expect(scored.stdout).toBe(reference.stdout);
+    const bad = await runCli(["customs", join(dir, "bad.parquet")]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/bad\.parquet: cannot read this Parquet file: .*(too small to be a Parquet file|No magic bytes)/);
+  }, 60_000);
+});
