@@ -275,10 +275,10 @@ describe("portrait init", () => {
     expect(readFileSync(join(dir, "portrait.yaml"), "utf8")).toBe(readFileSync(B2C, "utf8"));
   });
   it("lists templates and rejects unknown ones", async () => {
-    expect((await runCli(["init", "--list"])).stdout).toBe("consumer-outdoor\nfurniture-importers\nfurniture-importers-customs\nfurniture-importers-sql\nkcs-importers\n");
+    expect((await runCli(["init", "--list"])).stdout).toBe("consumer-outdoor\nfurniture-importers\nfurniture-importers-customs\nfurniture-importers-customs-sql\nfurniture-importers-sql\nkcs-importers\n");
     const r = await runCli(["init", "--template", "nope"], { cwd: tempDir() });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("the templates are: consumer-outdoor, furniture-importers, furniture-importers-customs, furniture-importers-sql, kcs-importers");
+    expect(r.stderr).toContain("the templates are: consumer-outdoor, furniture-importers, furniture-importers-customs, furniture-importers-customs-sql, furniture-importers-sql, kcs-importers");
   });
 });
 
