@@ -201,7 +201,7 @@ const bigquery: Dialect = {
   matches: (e, re) => `REGEXP_CONTAINS(${e}, ${escapedString(re)})`,
   replaceAll: (e, re, rep) => `REGEXP_REPLACE(${e}, ${escapedString(re)}, ${escapedString(rep.replace(/\\/g, "\\\\"))})`,
   replaceAllRefs: (e, re, rep) => `REGEXP_REPLACE(${e}, ${escapedString(re)}, ${escapedString(rep)})`,
-  before: (e, sep) => `coalesce(SPLIT(${e}, ${sep})[SAFE_OFFSET(0)], '')`,
+  before: (e, sep) => `CASE WHEN STRPOS(${e}, ${sep}) > 0 THEN SUBSTR(${e}, 1, STRPOS(${e}, ${sep}) - 1) ELSE ${e} END`,
   nfc: (e) => `NORMALIZE(${e}, NFC)`,
   // BigQuery's REGEXP_EXTRACT returns the one capture group its pattern may have: the others become non-capturing.
   extract: (e, re, g) => `REGEXP_EXTRACT(${e}, ${escapedString(onlyGroup(re, g))})`,
