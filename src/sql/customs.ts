@@ -73,7 +73,7 @@ function chain(ctes: Cte[], base: string, name: string, comment: string, stages:
   let from = base;
   stages.forEach((cols, k) => {
     const cte = `${name}${k + 1}`;
-    ctes.push({ name: cte, comment: k === 0 ? comment : `${comment.replace(/:.*$/, "")}, step ${k + 1}: ${cols.map((c) => c.name).join(", ")}`, body: `SELECT *${cols.map((c) => `,\n    ${c.expr} AS ${c.name}`).join("")}\n  FROM ${from}` });
+    ctes.push({ name: cte, comment: k === 0 ? comment : `${name}, step ${k + 1}: ${cols.map((c) => c.name).join(", ")}`, body: `SELECT *${cols.map((c) => `,\n    ${c.expr} AS ${c.name}`).join("")}\n  FROM ${from}` });
     from = cte;
   });
   return from;
