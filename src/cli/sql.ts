@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
 import type { Command } from "commander";
 import { headerOf } from "./score-duckdb.js";
-import { mapCustomsColumns } from "../customs/columns.js";
+import { mapCustomsColumns, notCustomsMessage } from "../customs/columns.js";
 import { DATE_FORMATS, DateFormatDetector, type DateFormat } from "../customs/dates.js";
 import type { CompiledCustoms } from "../customs/types.js";
 import { readTable } from "../io/read-table.js";
@@ -48,7 +48,7 @@ async function customsTable(opts: SqlOptions, spec: CompiledCustoms, io: CliIO):
   else if (opts.customsColumnsFrom !== undefined) columns = (await headerOf(opts.customsColumnsFrom, io)).columns;
   else throw new UsageError("--customs-table: name its columns with --customs-columns or --customs-columns-from (an export with the same header)");
   const mapping = mapCustomsColumns(columns, spec.columns);
-  if (mapping === null) throw new UsageError(`--customs-table: the columns (${columns.join(", ")}) are not a customs export: it needs an importer (or consignee) column, a date and a shipment fact (HS code, product, weight, value, supplier or bill); map yours under customs.columns in the portrait`);
+  if (mapping === null) throw new UsageError(`--customs-table: ${notCustomsMessage(columns)}`);
   let dateFormat = given ?? spec.dateFormat ?? (mapping.columnOf.date < 0 ? "YYYY-MM" : undefined);
   if (dateFormat === undefined && opts.customsColumnsFrom !== undefined) dateFormat = await fileDateFormat(opts.customsColumnsFrom, mapping.columnOf.date, io);
   if (dateFormat === undefined) throw new UsageError(`--customs-table: say the format of its dates (column ${columns[mapping.columnOf.date]}) with --date-format (${DATE_FORMATS.join(", ")}), or give --customs-columns-from an export to detect it from`);
@@ -68,7 +68,7 @@ async function fileDateFormat(file: string, column: number, io: CliIO): Promise<
       onHeader: () => undefined,
       onRow: (row) => {
         detector.add(row.fields[column] ?? "");
-        if (detector.decided !== null && detector.seen > detector.unreadable) throw done;
+        if (detector.settled !== null) throw done;
       },
       onReject: () => undefined,
     });

@@ -53,6 +53,11 @@ export interface CustomsMapping {
   readonly headerWeightUnit?: string;
 }
 
+/** Why a header is not a customs export, and what to do: for messages that name the file or table first. */
+export function notCustomsMessage(columns: readonly string[]): string {
+  return `not a customs export I can read: it needs an importer (or consignee) column, a date and a shipment fact (HS code, product, weight, value, supplier or bill). The columns are: ${columns.join(", ")}. Map yours under customs.columns in the portrait.`;
+}
+
 /**
  * Maps a header row. `extra` (from a portrait's customs.columns) is tried before the built-in names.
  * Returns null when the header is not customs data.

@@ -99,6 +99,10 @@ export class DateFormatDetector {
   get decided(): DateFormat | null {
     return this.candidates.length === 1 ? this.candidates[0]! : null;
   }
+  /** The format, once one is left and some value was read in it (what a reader waits for before going on). */
+  get settled(): DateFormat | null {
+    return this.seen > this.unreadable ? this.decided : null;
+  }
   get remaining(): readonly DateFormat[] {
     return this.candidates;
   }

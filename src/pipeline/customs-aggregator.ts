@@ -5,7 +5,7 @@
  */
 import { addRow, emptyBuyer, type BuyerState } from "../customs/accumulate.js";
 import { companyKey, cleanPartyName, nonBuyer, type NonBuyerReason } from "../customs/company-key.js";
-import { mapCustomsColumns, type CustomsColumn, type CustomsMapping } from "../customs/columns.js";
+import { mapCustomsColumns, notCustomsMessage, type CustomsColumn, type CustomsMapping } from "../customs/columns.js";
 import { DateFormatDetector, parseDate, type DateFormat } from "../customs/dates.js";
 import { kgPer, normalizeHs } from "../customs/units.js";
 import type { CompiledCustoms } from "../customs/types.js";
@@ -118,7 +118,7 @@ export class CustomsAggregator {
   header(columns: readonly string[]): SourceInfo {
     const mapping = mapCustomsColumns(columns, this.spec.columns);
     if (mapping === null) {
-      throw new InputError("not-customs", `${this.sourceName}: not a customs export I can read: it needs an importer (or consignee) column, a date and a shipment fact (HS code, product, weight, value, supplier or bill). The columns are: ${columns.join(", ")}. Map yours under customs.columns in the portrait.`);
+      throw new InputError("not-customs", `${this.sourceName}: ${notCustomsMessage(columns)}`);
     }
     const dateCol = mapping.columnOf.date >= 0 ? mapping.columnOf.date : mapping.columnOf.month;
     const given = this.givenFormat ?? this.spec.dateFormat ?? (mapping.columnOf.date < 0 ? "YYYY-MM" : undefined);
@@ -134,8 +134,8 @@ export class CustomsAggregator {
     const col = info.mapping.columnOf.date >= 0 ? info.mapping.columnOf.date : info.mapping.columnOf.month;
     this.detector!.add(row.fields[col] ?? "");
     this.buffer.push(row);
-    const decided = this.detector!.decided;
-    if (decided !== null && this.detector!.seen > this.detector!.unreadable) this.settle(decided, "detected");
+    const settled = this.detector!.settled;
+    if (settled !== null) this.settle(settled, "detected");
     else if (this.buffer.length >= MAX_BUFFER) this.fail();
   }
 

@@ -18,7 +18,7 @@ import { BOM, neutralizeRow } from "../io/csv-safety.js";
 import { fieldValues, mapFields, outputNaming } from "../io/map-fields.js";
 import type { Sink } from "../io/sink.js";
 import type { PortraitSpec } from "../portrait/schema.js";
-import { mapCustomsColumns } from "../customs/columns.js";
+import { mapCustomsColumns, notCustomsMessage } from "../customs/columns.js";
 import { DateFormatDetector, type DateFormat } from "../customs/dates.js";
 import type { CompiledCustoms } from "../customs/types.js";
 import { compileSql } from "../sql/compile.js";
@@ -117,7 +117,7 @@ export async function scoreWithDuckdb(spec: PortraitSpec, portrait: CompiledPort
         const rel = inputRelation([input]);
         const cols = await columnsOf([input], rel);
         const mapping = mapCustomsColumns(cols, options.customs.spec.columns);
-        if (mapping === null) throw new DuckdbError(`${input.name}: not a customs export I can read: it needs an importer (or consignee) column, a date and a shipment fact (HS code, product, weight, value, supplier or bill). The columns are: ${cols.join(", ")}. Map yours under customs.columns in the portrait.`);
+        if (mapping === null) throw new DuckdbError(`${input.name}: ${notCustomsMessage(cols)}`);
         const given = options.customs.dateFormat ?? options.customs.spec.dateFormat ?? (mapping.columnOf.date < 0 ? (mapping.columnOf.month < 0 ? "YYYY-MM-DD" : "YYYY-MM") : undefined);
         const dateFormat = given ?? (await detectDateFormat(con, rel, cols[mapping.columnOf.date]!, input.name));
         sources.push({ from: rel, mapping, columns: cols, dateFormat, order: "" });
@@ -196,7 +196,7 @@ async function detectDateFormat(con: import("@duckdb/node-api").DuckDBConnection
     for (const [v] of chunk.getRows()) {
       detector.add(v === null ? "" : String(v));
       rows++;
-      if (detector.decided !== null && detector.seen > detector.unreadable) return detector.decided;
+      if (detector.settled !== null) return detector.settled;
       if (rows >= MAX_UNDECIDED) fail();
     }
   }

@@ -10,7 +10,7 @@
  * reasons. Where SQL cannot do what the engine does (a website's registrable domain needs the public
  * suffix list), compileSql refuses and names the criterion, rather than return a query that differs.
  */
-import { countryIndex, loadedCountryTable } from "../engine/country.js";
+import { countryIndex } from "../engine/country.js";
 import { keywordTokens } from "../engine/keywords.js";
 import { phraseKey } from "../engine/text.js";
 import { mapFields, outputNaming } from "../io/map-fields.js";
@@ -23,7 +23,8 @@ import type { PortraitSpec, TestSpec } from "../portrait/schema.js";
 import { compileCustoms } from "../portrait/compile-customs.js";
 import { customsFieldPlan } from "../pipeline/customs-join.js";
 import { buyerCtes, customsRefusals, joinCtes, SQL_PROFILE_COLUMNS, type CustomsSource } from "./customs.js";
-import { DIALECT, type Dialect, type DialectName } from "./dialect.js";
+import { countryJoinSql, countryKeyColumns, countryTablesSql as countryTables } from "./country.js";
+import { DIALECT, jsRound, type Dialect, type DialectName } from "./dialect.js";
 import { formatCompactSql, numberStages, whyNotNumberSql } from "./number.js";
 import { blankSql, foldTableSql, JS_SPACE_CLASS, jsTrimSql, phraseStages } from "./text.js";
 
@@ -197,19 +198,10 @@ export function compileSql(spec: PortraitSpec, portrait: CompiledPortrait, optio
     if (needs(f, "words")) stepwise(`${chain}_words`, `${portrait.fields[f]}: words as the engine folds them (engine/text.ts): lower case, no accents, one space between`, phraseStages(d, v, fv(f, "p"), `${P}fold`));
     if (needs(f, "number")) stepwise(`${chain}_number`, `${portrait.fields[f]}: the number as people write it (engine/parse-number.ts)`, numberStages(d, v, fv(f, "n")));
     if (needs(f, "country")) {
-      const t = fv(f, "t");
-      const letters = (n: number) => d.matches(t, `^[A-Za-zıſ]{${n}}${d.end}`);
-      const upper = `upper(${d.translate(t, d.str("ıſ"), d.str("IS"))})`;
-      stage(`${chain}_country_keys`, `${portrait.fields[f]}: what a country is looked up by: a two- or three-letter code, else its folded name without a leading "the"`, [
-        `CASE WHEN ${letters(2)} OR ${letters(3)} THEN ${upper} END AS ${fv(f, "k")}`,
-        `CASE WHEN ${fv(f, "p")} LIKE 'the %' THEN substr(${fv(f, "p")}, 5) ELSE ${fv(f, "p")} END AS ${fv(f, "kn")}`,
-      ]);
+      stage(`${chain}_country_keys`, `${portrait.fields[f]}: what a country is looked up by: a two- or three-letter code, else its folded name without a leading "the"`,
+        countryKeyColumns(d, fv(f, "t"), fv(f, "p"), fv(f, "k"), fv(f, "kn")).map((c) => `${c.expr} AS ${c.name}`));
       const prev = ctes[ctes.length - 1]!.name;
-      ctes.push({
-        name: `${chain}_country`,
-        comment: `${portrait.fields[f]}: the ISO code`,
-        body: `SELECT ${P}r.*,\n    coalesce(${P}cc.iso2, ${P}cn.iso2) AS ${fv(f, "c")}\n  FROM ${prev} ${P}r\n  LEFT JOIN ${P}country_codes ${P}cc ON ${P}cc.code = ${P}r.${fv(f, "k")}\n  LEFT JOIN ${P}country_names ${P}cn ON ${P}cn.name_key = ${P}r.${fv(f, "kn")}`,
-      });
+      ctes.push({ name: `${chain}_country`, comment: `${portrait.fields[f]}: the ISO code`, body: countryJoinSql("pt__lr.*", prev, fv(f, "k"), fv(f, "kn"), fv(f, "c"), { codes: `${P}country_codes`, names: `${P}country_names` }) });
     }
     const hits = [...hitColumns.values()].filter((h) => h.field === f);
     if (hits.length > 0) stage(`${chain}_keywords`, `${portrait.fields[f]}: the words each keyword matched (whole words, * any letters), or NULL`, hits.map((h) => `-- ${h.words}\n    ${h.expr} AS ${h.name}`));
@@ -487,10 +479,6 @@ function rangeSql(d: Dialect, r: { min?: number; ideal?: number; max?: number; s
   return `CASE ${whens.join(" ")} ELSE least(${d.num(1)}, greatest(${d.num(0)}, (${fx} - ${d.num(f(min))}) / ${d.num(span)})) END`;
 }
 
-/** Math.round: the nearest integer, halves up. */
-function jsRound(d: Dialect, x: string): string {
-  return `(floor(${x}) + CASE WHEN (${x}) - floor(${x}) >= ${d.num(0.5)} THEN 1 ELSE 0 END)`;
-}
 
 /** a + b + c, summed left to right from 0 as the engine does. */
 function sumSql(terms: readonly string[], d: Dialect): string {
@@ -527,9 +515,7 @@ function pointsText(d: Dialect, tenths: string): string {
 
 /** The country lookup tables as SELECTs: codes (`code`, `iso2`) and folded names (`name_key`, `iso2`). */
 export function countryTablesSql(d: Dialect): { codes: string; names: string; codeCount: number; nameCount: number } {
-  const table = loadedCountryTable();
-  const codes = [...table.alpha2.map((a) => [a, a]), ...Object.entries(table.alpha3)].filter(([a]) => a !== "UK");
-  return { codes: valuesSql(d, ["code", "iso2"], codes), names: valuesSql(d, ["name_key", "iso2"], table.keys.map(([k, v]) => [k, v])), codeCount: codes.length, nameCount: table.keys.length };
+  return countryTables(d, (names, rows) => valuesSql(d, names, rows));
 }
 
 function valuesSql(d: Dialect, names: readonly string[], rows: ReadonlyArray<readonly string[]>): string {

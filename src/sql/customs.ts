@@ -17,7 +17,8 @@ import { kgPer } from "../customs/units.js";
 import type { CompiledCustoms } from "../customs/types.js";
 import { keywordTokens } from "../engine/keywords.js";
 import type { CustomsSpec } from "../portrait/schema.js";
-import type { Dialect } from "./dialect.js";
+import { countryJoinSql, countryKeyColumns } from "./country.js";
+import { jsRound, type Dialect } from "./dialect.js";
 import { numberStages } from "./number.js";
 import { partyStages, type Stages } from "./party.js";
 import { blankSql, JS_SPACE_CLASS, jsTrimSql, phraseStages } from "./text.js";
@@ -357,31 +358,18 @@ function unitSql(d: Dialect, unit: string): string {
   return `CASE ${[...groups].map(([per, ks]) => `WHEN ${u} IN (${ks.map((k) => d.str(k)).join(", ")}) THEN ${d.num(per)}`).join(" ")} END`;
 }
 
-/** Math.round: the nearest integer, halves up. */
-export function jsRound(d: Dialect, x: string): string {
-  return `(floor(${x}) + CASE WHEN (${x}) - floor(${x}) >= ${d.num(0.5)} THEN 1 ELSE 0 END)`;
-}
 
 /** countryIndex().lookup of the text column `col` of CTE `base`: the chain's last CTE and its ISO column ('' or the
  * code: the JavaScript's `lookup(...) ?? ""`). */
 function countryLookup(d: Dialect, ctes: Cte[], base: string, col: string, p: string, opts: { fold: string; countryCodes: string; countryNames: string }): { cte: string; iso: string } {
   const t = `${p}_t`;
-  const letters = (n: number) => d.matches(t, `^[A-Za-zıſ]{${n}}${d.end}`);
-  const upper = `upper(${d.translate(t, d.str("ıſ"), d.str("IS"))})`;
   const last = chain(ctes, base, `${p}_keys`, "customs: what a country is looked up by: a two- or three-letter code, else its folded name without a leading \"the\"", [
     [{ name: t, expr: jsTrimSql(d, col) }],
     ...phraseStages(d, t, `${p}_p`, opts.fold),
-    [
-      { name: `${p}_k`, expr: `CASE WHEN ${letters(2)} OR ${letters(3)} THEN ${upper} END` },
-      { name: `${p}_kn`, expr: `CASE WHEN ${p}_p LIKE 'the %' THEN substr(${p}_p, 5) ELSE ${p}_p END` },
-    ],
+    countryKeyColumns(d, t, `${p}_p`, `${p}_k`, `${p}_kn`),
   ]);
   const cte = `${p}_iso`;
-  ctes.push({
-    name: cte,
-    comment: "customs: each country's ISO code ('' when it is not one)",
-    body: `SELECT r.${col}, coalesce(cc.iso2, cn.iso2, '') AS ${p}_iso\n  FROM ${last} r\n  LEFT JOIN ${opts.countryCodes} cc ON cc.code = r.${p}_k\n  LEFT JOIN ${opts.countryNames} cn ON cn.name_key = r.${p}_kn`,
-  });
+  ctes.push({ name: cte, comment: "customs: each country's ISO code ('' when it is not one)", body: countryJoinSql(`pt__lr.${col}`, last, `${p}_k`, `${p}_kn`, `${p}_iso`, { codes: opts.countryCodes, names: opts.countryNames }, "''") });
   return { cte, iso: `${p}_iso` };
 }
 

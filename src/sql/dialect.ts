@@ -251,4 +251,9 @@ export function onlyGroup(re: string, keep: number): string {
   return out;
 }
 
+/** Math.round of the double expression `x`: the nearest integer, halves up. */
+export function jsRound(d: Dialect, x: string): string {
+  return `(floor(${x}) + CASE WHEN (${x}) - floor(${x}) >= ${d.num(0.5)} THEN 1 ELSE 0 END)`;
+}
+
 export const DIALECT: Readonly<Record<DialectName, Dialect>> = { duckdb, postgres, spark, bigquery };
