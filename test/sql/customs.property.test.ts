@@ -80,7 +80,7 @@ describe.each(ENGINES)("sql/customs.ts buyer profiles on %s", (engineName, run) 
       }),
       { numRuns: Number(process.env.SQL_RUNS ?? 6) },
     );
-    expect(seen.buyers).toBeGreaterThan(seen.cases);
+    expect(seen.buyers).toBeGreaterThan(seen.cases / 2);
     expect(seen.shipments).toBeGreaterThan(seen.cases);
   }, 300_000);
 });
