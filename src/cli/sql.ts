@@ -53,7 +53,7 @@ async function customsTable(opts: SqlOptions, spec: CompiledCustoms, io: CliIO):
   if (dateFormat === undefined && opts.customsColumnsFrom !== undefined) dateFormat = await fileDateFormat(opts.customsColumnsFrom, mapping.columnOf.date, io);
   if (dateFormat === undefined) throw new UsageError(`--customs-table: say the format of its dates (column ${columns[mapping.columnOf.date]}) with --date-format (${DATE_FORMATS.join(", ")}), or give --customs-columns-from an export to detect it from`);
   const d = DIALECT[opts.dialect as DialectName];
-  const collate = d.name === "postgres" ? ' COLLATE "C"' : "";
+  const collate = d.binary;
   const order = opts.customsOrder !== undefined ? d.ident(opts.customsOrder) : columns.map((c) => `coalesce(CAST(${d.ident(c)} AS ${d.text}), '')${collate}`).join(", ");
   return { sources: [{ from: qualified(d, opts.customsTable), mapping, columns, dateFormat, order }], asOf };
 }

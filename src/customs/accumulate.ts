@@ -3,6 +3,7 @@
  * A buyer's state grows with its distinct days, suppliers, countries and HS codes, never with its
  * rows; shipments are counted once per bill (the caller says whether a row opens a new shipment).
  */
+import { compareText } from "../engine/rank.js";
 import { formatDay, monthOf } from "./dates.js";
 
 /** One shipment row, already cleaned and converted. */
@@ -155,9 +156,9 @@ export const PROFILE_COLUMNS: readonly (keyof BuyerProfile)[] = [
 
 const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
 
-/** Top entries by count, then by name: `CN 12; VN 3`. */
+/** Top entries by count, then by name (code points, as SQL orders text): `CN 12; VN 3`. */
 function top<K extends string>(m: Map<K, number>, n: number): string {
-  return [...m].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).slice(0, n).map(([k, c]) => `${k} ${c}`).join("; ");
+  return [...m].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0])).slice(0, n).map(([k, c]) => `${k} ${c}`).join("; ");
 }
 
 export function finishBuyer(b: BuyerState, asOf: number | null): BuyerProfile {
@@ -179,7 +180,7 @@ export function finishBuyer(b: BuyerState, asOf: number | null): BuyerProfile {
   for (const d of shipDays) for (let k = 1; k < (b.days.get(d) ?? 0); k++) gaps.push(0);
   gaps.sort((x, y) => x - y);
   const median = gaps.length === 0 || b.aggregated ? null : gaps.length % 2 ? gaps[(gaps.length - 1) / 2]! : (gaps[gaps.length / 2 - 1]! + gaps[gaps.length / 2]!) / 2;
-  const topSupplier = [...b.suppliers.values()].sort((x, y) => y.shipments - x.shipments || (x.name < y.name ? -1 : 1))[0];
+  const topSupplier = [...b.suppliers.values()].sort((x, y) => y.shipments - x.shipments || compareText(x.name, y.name))[0];
   const currencies = [...b.values.keys()];
   return {
     buyer: b.name,

@@ -343,7 +343,7 @@ export function compileSql(spec: PortraitSpec, portrait: CompiledPortrait, optio
       ...(segs.length > 0 ? [`CASE ${P}seg ${segs.map((_, si) => `WHEN ${si + 1} THEN ${d.str(segName(si + 1))}`).join(" ")} ELSE 'unassigned' END AS ${P}out_segment`] : []),
     ],
   );
-  const collate = d.name === "postgres" ? ' COLLATE "C"' : "";
+  const collate = d.binary;
   const order = [
     `CASE WHEN ${P}disqualified IS NULL THEN 0 ELSE 1 END`,
     `${P}out_score DESC`,

@@ -43,8 +43,9 @@ export interface CustomsSource {
 
 /** Profile columns the SQL computes; the others are refused. */
 export const SQL_PROFILE_COLUMNS = [
-  "buyer", "key", "country", "shipments", "rows", "days_since_last", "active_months", "shipments_12m", "shipments_prev_12m", "growth_12m",
-  "weight_kg", "quantity", "value", "currency", "suppliers", "competitor_share",
+  "buyer", "key", "country", "shipments", "rows", "first_date", "last_date", "days_since_last", "active_months", "shipments_12m", "shipments_prev_12m",
+  "growth_12m", "median_days_between", "weight_kg", "quantity", "value", "currency", "suppliers", "top_supplier", "top_supplier_share",
+  "supplier_countries", "top_hs", "competitor_share",
 ] as const satisfies readonly (keyof BuyerProfile)[];
 export type SqlProfileColumn = (typeof SQL_PROFILE_COLUMNS)[number];
 
@@ -122,9 +123,9 @@ function dayStages(d: Dialect, t: string, format: DateFormat, p: string): Stages
   ];
 }
 
-/** The month index (year x 12 + month - 1) of the day number column `day`, as stages ending in `${p}`: civil_from_days,
- * as customs/dates.ts formatDay. */
-function monthStages(d: Dialect, day: string, p: string): Stages {
+/** The calendar date of the day number column `day` (civil_from_days, as customs/dates.ts formatDay), as stages
+ * ending in `${p}_y`, `${p}_m`, `${p}_d`. */
+function civilStages(d: Dialect, day: string, p: string): Stages {
   const n = (x: number) => d.num(x);
   const c = (x: string) => `${p}_${x}`;
   return [
@@ -134,8 +135,18 @@ function monthStages(d: Dialect, day: string, p: string): Stages {
     [{ name: c("yoe"), expr: `floor((${c("doe")} - floor(${c("doe")} / ${n(1460)}) + floor(${c("doe")} / ${n(36524)}) - floor(${c("doe")} / ${n(146096)})) / ${n(365)})` }],
     [{ name: c("doy"), expr: `${c("doe")} - (${n(365)} * ${c("yoe")} + floor(${c("yoe")} / ${n(4)}) - floor(${c("yoe")} / ${n(100)}))` }],
     [{ name: c("mp"), expr: `floor((${n(5)} * ${c("doy")} + ${n(2)}) / ${n(153)})` }],
-    [{ name: p, expr: `(${c("yoe")} + ${c("era")} * ${n(400)} + CASE WHEN ${c("mp")} >= ${n(10)} THEN ${n(1)} ELSE ${n(0)} END) * ${n(12)} + CASE WHEN ${c("mp")} < ${n(10)} THEN ${c("mp")} + ${n(3)} ELSE ${c("mp")} - ${n(9)} END - ${n(1)}` }],
+    [
+      { name: c("y"), expr: `${c("yoe")} + ${c("era")} * ${n(400)} + CASE WHEN ${c("mp")} >= ${n(10)} THEN ${n(1)} ELSE ${n(0)} END` },
+      { name: c("m"), expr: `CASE WHEN ${c("mp")} < ${n(10)} THEN ${c("mp")} + ${n(3)} ELSE ${c("mp")} - ${n(9)} END` },
+      { name: c("d"), expr: `${c("doy")} - floor((${n(153)} * ${c("mp")} + ${n(2)}) / ${n(5)}) + ${n(1)}` },
+    ],
   ];
+}
+
+/** `YYYY-MM-DD` of the civil date columns of civilStages(p); '' where the day is NULL. */
+function dateText(d: Dialect, p: string): string {
+  const pad = (x: string, w: number) => `lpad(${d.intText(x)}, ${w}, '0')`;
+  return `coalesce(${pad(`${p}_y`, 4)} || '-' || ${pad(`${p}_m`, 2)} || '-' || ${pad(`${p}_d`, 2)}, '')`;
 }
 
 /** The words a keyword matched in `padded` (the text's words between spaces), or NULL. */
@@ -197,7 +208,7 @@ export function buyerCtes(d: Dialect, spec: CompiledCustoms, raw: CustomsSpec | 
     { name: `${P}dt_blank`, expr: blankSql(d, "dtext", `${P}dt_t`) },
     { name: `${P}dt_day`, expr: `CASE src ${dayOf.join(" ")} END` },
   ]);
-  dateStages.push(...monthStages(d, `${P}dt_day`, `${P}dt_month`));
+  dateStages.push(...civilStages(d, `${P}dt_day`, `${P}dt_c`), [{ name: `${P}dt_month`, expr: `${P}dt_c_y * ${d.num(12)} + ${P}dt_c_m - ${d.num(1)}` }]);
   const dateCte = chain(ctes, `${P}date_values`, `${P}date`, `customs: each date as a day number in its source's format (${sources.map((s) => s.dateFormat).join(", ")}); NULL where it does not fit`, dateStages);
 
   // 5. Numbers: quantities, weights, values.
@@ -237,7 +248,7 @@ export function buyerCtes(d: Dialect, spec: CompiledCustoms, raw: CustomsSpec | 
     nq.${P}nv AS quantity, nv.${P}nv AS amount,
     CASE WHEN nw.${P}nv IS NOT NULL THEN nw.${P}nv * (${unitCase}) END AS weight_kg,
     substr(coalesce(nullif(${upperAscii(d, jsTrimSql(d, "coalesce(s.s_currency, '')"))}, ''), s.s_currency_default), 1, 8) AS currency,
-    pe.${party.key} AS skey, pe.${P}pn_competitor AS competitor,
+    pe.${party.key} AS skey, pe.${party.clean} AS sname, pe.${P}pn_competitor AS competitor,
     ${jsTrimSql(d, "coalesce(s.s_bill, '')")} AS bill${productCte ? `,\n    pp.${P}pw_hit AS product_hit` : ""}
   FROM ${P}ship s
   LEFT JOIN ${partyCte} pi ON pi.name = coalesce(s.s_importer, '')
@@ -308,11 +319,59 @@ export function buyerCtes(d: Dialect, spec: CompiledCustoms, raw: CustomsSpec | 
   FROM ${P}named CROSS JOIN ${P}as_of_day a
   GROUP BY country, bkey`,
   });
+  const buyerKey = "country, bkey";
+  const on = (x: string) => `${x}.country = t.country AND ${x}.bkey = t.bkey`;
+  // Dates as text.
+  const dated = chain(ctes, `${P}totals`, `${P}dated`, "customs: the first and last shipment dates as YYYY-MM-DD", [
+    ...civilStages(d, "first_day", `${P}fd`).map((cols, k) => [...cols, ...(civilStages(d, "last_day", `${P}ld`)[k] ?? [])]),
+  ]);
+  // The median gap between shipment days (several shipments on one day are gaps of 0): the gaps between distinct days
+  // ranked, and the zeros counted; the median's one or two positions read from them.
+  ctes.push({ name: `${P}ship_days`, comment: "customs: each buyer's shipment days and how many shipments each", body: `SELECT ${buyerKey}, day, count(*) AS n\n  FROM ${P}named\n  WHERE opens = 1 AND day IS NOT NULL\n  GROUP BY ${buyerKey}, day` });
+  ctes.push({
+    name: `${P}gaps`,
+    comment: "customs: the days between one shipment day and the next, ranked",
+    body: `SELECT ${buyerKey}, gap, ROW_NUMBER() OVER (PARTITION BY ${buyerKey} ORDER BY gap) AS gr\n  FROM (SELECT ${buyerKey}, day - lag(day) OVER (PARTITION BY ${buyerKey} ORDER BY day) AS gap FROM ${P}ship_days) g\n  WHERE gap IS NOT NULL`,
+  });
+  ctes.push({
+    name: `${P}gap_counts`,
+    comment: "customs: per buyer, the zero gaps (extra shipments on a day), all gaps, and the median's positions",
+    body: `SELECT ${buyerKey}, zeros, zeros + days - 1 AS total, floor((zeros + days) / ${d.num(2)}) AS p1, floor((zeros + days - 1) / ${d.num(2)}) + 1 AS p2\n  FROM (SELECT ${buyerKey}, sum(n - 1) AS zeros, count(*) AS days FROM ${P}ship_days GROUP BY ${buyerKey}) c`,
+  });
+  const at = (p: string, g: string) => `CASE WHEN t.${p} <= t.zeros THEN ${d.num(0)} ELSE ${d.toDouble(`${g}.gap`)} END`;
+  ctes.push({
+    name: `${P}medians`,
+    comment: "customs: the median days between shipments (NULL with fewer than two shipments)",
+    body: `SELECT t.country, t.bkey, CASE WHEN t.total > 0 THEN (${at("p1", "g1")} + ${at("p2", "g2")}) / ${d.num(2)} END AS median_gap\n  FROM ${P}gap_counts t\n  LEFT JOIN ${P}gaps g1 ON ${on("g1")} AND g1.gr = t.p1 - t.zeros\n  LEFT JOIN ${P}gaps g2 ON ${on("g2")} AND g2.gr = t.p2 - t.zeros`,
+  });
+  // Top lists: `CN 12; VN 3`, by count then by code point; the n entries joined in rank order, which every dialect
+  // writes alike (node-sql-parser reads no ordered aggregate in BigQuery's grammar).
+  const topList = (name: string, comment: string, key: string, where: string, n: number) => {
+    ctes.push({
+      name: `${P}${name}`,
+      comment,
+      body: `SELECT ${buyerKey}, ${d.joinNonNull("; ", Array.from({ length: n }, (_, i) => `max(CASE WHEN r = ${i + 1} THEN k || ' ' || ${d.toText("c")} END)`))} AS list\n  FROM (SELECT ${buyerKey}, k, c, ROW_NUMBER() OVER (PARTITION BY ${buyerKey} ORDER BY c DESC, k${d.binary}) AS r\n    FROM (SELECT ${buyerKey}, ${key} AS k, count(*) AS c FROM ${P}named WHERE ${where} GROUP BY ${buyerKey}, ${key}) x) y\n  WHERE r <= ${n}\n  GROUP BY ${buyerKey}`,
+    });
+  };
+  const supplierCountry = `CASE WHEN ecountry_supplier <> '' THEN ecountry_supplier ELSE ocountry END`;
+  topList("supplier_countries", "customs: the five countries most shipments came from", supplierCountry, `opens = 1 AND ${supplierCountry} <> ''`, 5);
+  topList("top_hs", "customs: the three HS6 codes on most rows", "substr(hs, 1, 6)", "hs IS NOT NULL", 3);
+  // The top supplier: most shipments, then the name; a supplier is named by its first row.
+  ctes.push({
+    name: `${P}suppliers`,
+    comment: "customs: each buyer's suppliers (by key), named by their first row, with their shipments",
+    body: `SELECT ${buyerKey}, skey, max(CASE WHEN sr = 1 THEN sname END) AS sname, sum(opens) AS sc\n  FROM (SELECT ${buyerKey}, skey, sname, opens, ROW_NUMBER() OVER (PARTITION BY ${buyerKey}, skey ORDER BY CASE WHEN bcountry = country THEN 0 ELSE 1 END, src, rn) AS sr\n    FROM ${P}named WHERE opens = 1 AND skey <> '') s\n  GROUP BY ${buyerKey}, skey`,
+  });
+  ctes.push({
+    name: `${P}top_supplier`,
+    comment: "customs: the supplier with most shipments (then by name)",
+    body: `SELECT ${buyerKey}, sname, sc\n  FROM (SELECT ${buyerKey}, sname, sc, ROW_NUMBER() OVER (PARTITION BY ${buyerKey} ORDER BY sc DESC, sname${d.binary}) AS r FROM ${P}suppliers) s\n  WHERE r = 1`,
+  });
   const dbl = (e: string) => `CAST(${e} AS ${d.double})`;
   const profile: Record<SqlProfileColumn, string> = {
     buyer: "buyer",
-    key: "bkey",
-    country: "country",
+    key: "t.bkey",
+    country: "t.country",
     shipments: "shipments",
     rows: "nrows",
     days_since_last: "as_of_day - last_day",
@@ -325,12 +384,24 @@ export function buyerCtes(d: Dialect, spec: CompiledCustoms, raw: CustomsSpec | 
     value: `CASE WHEN currencies = 1 THEN ${round("value_sum", 2)} END`,
     currency: `CASE WHEN currencies = 1 THEN one_currency ELSE '' END`,
     suppliers: "suppliers",
+    first_date: dateText(d, `${P}fd`),
+    last_date: dateText(d, `${P}ld`),
+    median_days_between: "md.median_gap",
+    top_supplier: "coalesce(ts.sname, '')",
+    top_supplier_share: `CASE WHEN ts.sname IS NOT NULL AND shipments > 0 THEN ${round(`${dbl("ts.sc")} / ${dbl("shipments")}`, 4)} END`,
+    supplier_countries: "coalesce(sc.list, '')",
+    top_hs: "coalesce(th.list, '')",
     competitor_share: spec.competitors === null ? `CAST(NULL AS ${d.double})` : `CASE WHEN shipments > 0 THEN ${round(`${dbl("competitor_shipments")} / ${dbl("shipments")}`, 4)} END`,
   };
   ctes.push({
     name: `${P}profiles`,
     comment: "customs: one profile per buyer (customs/accumulate.ts finishBuyer)",
-    body: `SELECT country || '|' || bkey AS id, country AS bcountry, bkey AS k1, ${SQL_PROFILE_COLUMNS.map((c) => `${profile[c]} AS pc_${c}`).join(",\n    ")}\n  FROM ${P}totals`,
+    body: `SELECT t.country || '|' || t.bkey AS id, t.country AS bcountry, t.bkey AS k1, ${SQL_PROFILE_COLUMNS.map((c) => `${profile[c]} AS pc_${c}`).join(",\n    ")}
+  FROM ${dated} t
+  LEFT JOIN ${P}medians md ON ${on("md")}
+  LEFT JOIN ${P}supplier_countries sc ON ${on("sc")}
+  LEFT JOIN ${P}top_hs th ON ${on("th")}
+  LEFT JOIN ${P}top_supplier ts ON ${on("ts")}`,
   });
   // The umlaut key of the buyer's name, as customs-join.ts buildJoin indexes it.
   ctes.push({ name: `${P}buyer_names`, comment: "customs: each buyer name, for its umlaut key", body: `SELECT DISTINCT pc_buyer AS bn FROM ${P}profiles` });

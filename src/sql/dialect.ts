@@ -60,6 +60,8 @@ export interface Dialect {
   readonly cellsCte: string;
   /** Concatenates the non-NULL arguments with `sep` between them (NULLs are skipped, not joined). */
   joinNonNull(sep: string, parts: readonly string[]): string;
+  /** What makes an ORDER BY on text compare code points (UTF-8 bytes), as portrait's ranking does. */
+  readonly binary: string;
 }
 
 function standardString(s: string): string {
@@ -132,6 +134,7 @@ const duckdb: Dialect = {
   length: (e) => `length(${e})`,
   translate: (e, from, to) => `translate(${e}, ${from}, ${to})`,
   joinNonNull: (sep, parts) => concatWs(sep, parts, standardString),
+  binary: "",
 };
 
 const postgres: Dialect = {
@@ -158,6 +161,7 @@ const postgres: Dialect = {
   length: (e) => `char_length(${e})`,
   translate: (e, from, to) => `translate(${e}, ${from}, ${to})`,
   joinNonNull: (sep, parts) => concatWs(sep, parts, standardString),
+  binary: ' COLLATE "C"',
 };
 
 const spark: Dialect = {
@@ -186,6 +190,7 @@ const spark: Dialect = {
   length: (e) => `char_length(${e})`,
   translate: (e, from, to) => `translate(${e}, ${from}, ${to})`,
   joinNonNull: (sep, parts) => concatWs(sep, parts, escapedString),
+  binary: "",
 };
 
 const bigquery: Dialect = {
@@ -213,6 +218,7 @@ const bigquery: Dialect = {
   length: (e) => `CHAR_LENGTH(${e})`,
   translate: (e, from, to) => `TRANSLATE(${e}, ${from}, ${to})`,
   joinNonNull: (sep, parts) => (parts.length === 0 ? "NULL" : `ARRAY_TO_STRING([${parts.join(", ")}], ${escapedString(sep)})`),
+  binary: "",
 };
 
 /** `re` with every capture group but the `keep`-th turned non-capturing. */
