@@ -4,7 +4,8 @@ import { resolve } from "node:path";
 import type { ChalkInstance } from "chalk";
 import { tierOrder } from "../pipeline/rank-run.js";
 import { DuckdbError, scoreWithDuckdb, type DuckdbInput } from "../pipeline/duckdb-score.js";
-import { readTable } from "../io/read-table.js";
+import { isParquet } from "../io/read-parquet.js";
+import { isSpreadsheet, readTable, type TableSource } from "../io/read-table.js";
 import { streamSink } from "../io/sink.js";
 import { SqlRefusal } from "../sql/compile.js";
 import { tableSources, writeAtomically, type Format } from "./files.js";
@@ -122,21 +123,8 @@ export async function scoreOnDuckdb(files: string[], opts: EngineOptions, io: Cl
 
 /** Each file as DuckDB will read it: Parquet by its extension; CSV with the header and delimiter portrait's reader finds. */
 async function duckdbInputs(files: readonly string[], io: CliIO, delimiter: string | undefined): Promise<DuckdbInput[]> {
-  const sources = tableSources(files, io);
   const inputs: DuckdbInput[] = [];
-  for (const s of sources) {
-    if (s.path === undefined) throw new UsageError("--engine duckdb reads files, not standard input");
-    if (/\.parquet$/i.test(s.path)) {
-      inputs.push({ name: s.name, path: s.path, kind: "parquet" });
-      continue;
-    }
-    if (/\.(xlsx|xlsm)$/i.test(s.path)) throw new UsageError(`--engine duckdb: ${s.name} is a spreadsheet; this engine reads CSV and Parquet`);
-    const header = await headerOf(s.name, io, delimiter);
-    const same = header.columns.filter((c, i) => header.columns.findIndex((o) => o.toLowerCase() === c.toLowerCase()) !== i);
-    if (same.length > 0) throw new UsageError(`--engine duckdb: ${s.name} has columns whose names differ only in case (${same.map((c) => `"${c}"`).join(", ")}), which DuckDB cannot tell apart; rename them, or use the JavaScript engine`);
-    if (header.encoding !== "utf-8") throw new UsageError(`--engine duckdb: ${s.name} is ${header.encoding}; this engine reads UTF-8 CSV (convert it, or use the JavaScript engine)`);
-    inputs.push({ name: s.name, path: s.path, kind: "csv", columns: header.columns, delimiter: header.delimiter, skip: leadingEmptyLines(s.path) });
-  }
+  for (const s of tableSources(files, io)) inputs.push(await duckdbInput(s, io, delimiter));
   const kinds = new Set(inputs.map((i) => i.kind));
   if (kinds.size > 1) throw new UsageError("--engine duckdb: give CSV files or Parquet files, not both");
   const first = inputs[0]!;
@@ -151,18 +139,20 @@ async function duckdbInputs(files: readonly string[], io: CliIO, delimiter: stri
 /** Customs exports as DuckDB will read them: each file its own source, of any layout (CSV or Parquet). */
 async function customsFiles(files: readonly string[], io: CliIO): Promise<DuckdbInput[]> {
   const out: DuckdbInput[] = [];
-  for (const s of tableSources(files, io)) {
-    if (s.path === undefined) throw new UsageError("--engine duckdb reads customs files, not standard input");
-    if (/\.parquet$/i.test(s.path)) {
-      out.push({ name: s.name, path: s.path, kind: "parquet" });
-      continue;
-    }
-    if (/\.(xlsx|xlsm)$/i.test(s.path)) throw new UsageError(`--engine duckdb: ${s.name} is a spreadsheet; this engine reads CSV and Parquet`);
-    const header = await headerOf(s.name, io);
-    if (header.encoding !== "utf-8") throw new UsageError(`--engine duckdb: ${s.name} is ${header.encoding}; this engine reads UTF-8 CSV (convert it, or use the JavaScript engine)`);
-    out.push({ name: s.name, path: s.path, kind: "csv", columns: header.columns, delimiter: header.delimiter, skip: leadingEmptyLines(s.path) });
-  }
+  for (const s of tableSources(files, io)) out.push(await duckdbInput(s, io, undefined));
   return out;
+}
+
+/** One file as DuckDB will read it: Parquet by its extension; CSV with the header and delimiter portrait's reader finds. */
+async function duckdbInput(s: TableSource, io: CliIO, delimiter: string | undefined): Promise<DuckdbInput> {
+  if (s.path === undefined) throw new UsageError("--engine duckdb reads files, not standard input");
+  if (isParquet(s.path)) return { name: s.name, path: s.path, kind: "parquet" };
+  if (isSpreadsheet(s.path)) throw new UsageError(`--engine duckdb: ${s.name} is a spreadsheet; this engine reads CSV and Parquet`);
+  const header = await headerOf(s.name, io, delimiter);
+  const same = header.columns.filter((c, i) => header.columns.findIndex((o) => o.toLowerCase() === c.toLowerCase()) !== i);
+  if (same.length > 0) throw new UsageError(`--engine duckdb: ${s.name} has columns whose names differ only in case (${same.map((c) => `"${c}"`).join(", ")}), which DuckDB cannot tell apart; rename them, or use the JavaScript engine`);
+  if (header.encoding !== "utf-8") throw new UsageError(`--engine duckdb: ${s.name} is ${header.encoding}; this engine reads UTF-8 CSV (convert it, or use the JavaScript engine)`);
+  return { name: s.name, path: s.path, kind: "csv", columns: header.columns, delimiter: header.delimiter, skip: leadingEmptyLines(s.path) };
 }
 
 /** Empty lines at the top of a file (after a byte-order mark), which the CSV reader skips and DuckDB must be told to. */

@@ -1,12 +1,12 @@
 import { resolve } from "node:path";
 import type { Command } from "commander";
 import { headerOf } from "./score-duckdb.js";
-import { mapCustomsColumns, notCustomsMessage } from "../customs/columns.js";
+import { mapCustomsColumns, notCustomsMessage, presetDateFormat } from "../customs/columns.js";
 import { DATE_FORMATS, DateFormatDetector, type DateFormat } from "../customs/dates.js";
 import type { CompiledCustoms } from "../customs/types.js";
 import { readTable } from "../io/read-table.js";
 import type { CustomsSource } from "../sql/customs.js";
-import { DIALECT, DIALECTS, type Dialect, type DialectName } from "../sql/dialect.js";
+import { DIALECT, DIALECTS, qualifiedName, type DialectName } from "../sql/dialect.js";
 import { dateFormatOption, dateOption } from "./customs.js";
 import { tableSources } from "./files.js";
 import { compileSql, SqlRefusal } from "../sql/compile.js";
@@ -30,14 +30,12 @@ interface SqlOptions {
   asOf?: string;
 }
 
-const qualified = (d: Dialect, name: string) => name.split(".").map((part) => d.ident(part)).join(".");
-
 /** The customs table as compileSql takes it: its columns mapped, its date format settled, its order. */
 async function customsTable(opts: SqlOptions, spec: CompiledCustoms, io: CliIO): Promise<{ sources: CustomsSource[]; asOf: number | null } | undefined> {
   const asOf = dateOption("--as-of", opts.asOf) ?? null;
   const given = dateFormatOption(opts.dateFormat);
   if (opts.customsTable === undefined) {
-    for (const [flag, v] of [["--customs-columns", opts.customsColumns], ["--customs-columns-from", opts.customsColumnsFrom], ["--customs-order", opts.customsOrder], ["--date-format", opts.dateFormat]] as const) {
+    for (const [flag, v] of [["--customs-columns", opts.customsColumns], ["--customs-columns-from", opts.customsColumnsFrom], ["--customs-order", opts.customsOrder], ["--date-format", opts.dateFormat], ["--as-of", opts.asOf]] as const) {
       if (v !== undefined) throw new UsageError(`${flag} describes the customs table: give --customs-table too`);
     }
     return undefined;
@@ -49,13 +47,13 @@ async function customsTable(opts: SqlOptions, spec: CompiledCustoms, io: CliIO):
   else throw new UsageError("--customs-table: name its columns with --customs-columns or --customs-columns-from (an export with the same header)");
   const mapping = mapCustomsColumns(columns, spec.columns);
   if (mapping === null) throw new UsageError(`--customs-table: ${notCustomsMessage(columns)}`);
-  let dateFormat = given ?? spec.dateFormat ?? (mapping.columnOf.date < 0 ? "YYYY-MM" : undefined);
+  let dateFormat = presetDateFormat(mapping, given, spec.dateFormat);
   if (dateFormat === undefined && opts.customsColumnsFrom !== undefined) dateFormat = await fileDateFormat(opts.customsColumnsFrom, mapping.columnOf.date, io);
   if (dateFormat === undefined) throw new UsageError(`--customs-table: say the format of its dates (column ${columns[mapping.columnOf.date]}) with --date-format (${DATE_FORMATS.join(", ")}), or give --customs-columns-from an export to detect it from`);
   const d = DIALECT[opts.dialect as DialectName];
   const collate = d.binary;
   const order = opts.customsOrder !== undefined ? d.ident(opts.customsOrder) : columns.map((c) => `coalesce(CAST(${d.ident(c)} AS ${d.text}), '')${collate}`).join(", ");
-  return { sources: [{ from: qualified(d, opts.customsTable), mapping, columns, dateFormat, order }], asOf };
+  return { sources: [{ from: qualifiedName(d, opts.customsTable), mapping, columns, dateFormat, order }], asOf };
 }
 
 /** A customs export's date format, detected from its date column in file order as portrait customs detects it. */
@@ -67,16 +65,17 @@ async function fileDateFormat(file: string, column: number, io: CliIO): Promise<
     await readTable(source!, {
       onHeader: () => undefined,
       onRow: (row) => {
-        detector.add(row.fields[column] ?? "");
-        if (detector.settled !== null) throw done;
+        if (detector.next(row.fields[column] ?? "") !== null || detector.gaveUp) throw done;
       },
       onReject: () => undefined,
     });
   } catch (e) {
     if (e !== done) throw e;
   }
+  if (detector.settled !== null) return detector.settled;
   const r = detector.finish();
   if ("error" in r) throw new UsageError(`${file}: cannot tell the date format: ${r.error}`);
+  if (detector.gaveUp) throw new UsageError(`${file}: cannot tell the date format: every date fits ${detector.remaining.join(" and ")}`);
   return r.format;
 }
 

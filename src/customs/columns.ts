@@ -4,6 +4,7 @@
  * date and at least one shipment fact (goods, weight, value, supplier, bill).
  */
 import { headerKey } from "../engine/text.js";
+import type { DateFormat } from "./dates.js";
 
 export const CUSTOMS_COLUMNS = {
   date: ["date", "arrival date", "actual arrival date", "estimated arrival date", "actual_arrival_date", "estimated_arrival_date", "shipment date", "declaration date", "imp_date", "arrival", "eta"],
@@ -51,6 +52,12 @@ export interface CustomsMapping {
   readonly headerCurrency?: string;
   /** The weight unit a weight header names (`Weight (kg)`), if any. */
   readonly headerWeightUnit?: string;
+}
+
+/** The date format a source is read in without looking at its dates: the one given (--date-format), else the
+ * portrait's, else months for a month column; undefined: detect it from the dates. */
+export function presetDateFormat(mapping: CustomsMapping, given: DateFormat | undefined, portrait: DateFormat | undefined): DateFormat | undefined {
+  return given ?? portrait ?? (mapping.columnOf.date < 0 ? "YYYY-MM" : undefined);
 }
 
 /** Why a header is not a customs export, and what to do: for messages that name the file or table first. */

@@ -50,9 +50,10 @@ export interface CompanyKey {
   readonly alt: string | null;
 }
 
-/** The cleaned display name: first line, tails cut, spaces collapsed. */
+/** The cleaned display name: first line, tails cut, spaces collapsed; composed (NFC), so that one name written with
+ * combining marks or without is one name. */
 export function cleanPartyName(raw: string): string {
-  const firstLine = raw.split(/\r\n|\r|\n/).find((l) => l.trim() !== "") ?? "";
+  const firstLine = raw.normalize("NFC").split(/\r\n|\r|\n/).find((l) => l.trim() !== "") ?? "";
   let s = firstLine.replace(/\s+/g, " ").trim();
   s = s.replace(TAIL_RE, "").replace(EMAIL_OR_PHONE_RE, "");
   return cutAddress(s.trim());
@@ -129,7 +130,7 @@ const FORWARDER_RE = new RegExp(String.raw`\b(?:${FORWARDER_WORDS})\b`);
 
 /** Why a consignee is not a real buyer (`TO ORDER`, a bank, a forwarder, a placeholder), or null. */
 export function nonBuyer(raw: string): NonBuyerReason | null {
-  const name = foldText(cleanPartyName(raw.normalize("NFC"))).replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  const name = foldText(cleanPartyName(raw)).replace(/[^\p{L}\p{N}]+/gu, " ").trim();
   if (name === "" || PLACEHOLDER_RE.test(name)) return "placeholder";
   if (TO_ORDER_RE.test(name)) return "to order";
   if (BANK_RE.test(name)) return "bank";

@@ -79,8 +79,13 @@ export function parseDate(text: string, format: DateFormat): number | null {
   }
 }
 
+/** Rows a reader may hold while the date format is undecided; past this the column is called ambiguous. */
+export const MAX_UNDECIDED_ROWS = 200_000;
+
 /** Settles a column's date format from its values, one at a time. */
 export class DateFormatDetector {
+  /** Rows given to next(), blank or not. */
+  rows = 0;
   private candidates: DateFormat[];
   /** Values seen that fit none of the remaining formats: they are bad values, not evidence. */
   unreadable = 0;
@@ -98,6 +103,15 @@ export class DateFormatDetector {
   /** The format, once one is left; null while two remain. */
   get decided(): DateFormat | null {
     return this.candidates.length === 1 ? this.candidates[0]! : null;
+  }
+  /** One row's value, in file order: the format once settled, else null; past MAX_UNDECIDED_ROWS `gaveUp` is true. */
+  next(text: string): DateFormat | null {
+    this.rows++;
+    this.add(text);
+    return this.settled;
+  }
+  get gaveUp(): boolean {
+    return this.settled === null && this.rows >= MAX_UNDECIDED_ROWS;
   }
   /** The format, once one is left and some value was read in it (what a reader waits for before going on). */
   get settled(): DateFormat | null {

@@ -7,6 +7,9 @@ const KG_PER: ReadonlyMap<string, number> = new Map([
   ["g", 0.001], ["gr", 0.001], ["gram", 0.001], ["grams", 0.001],
 ]);
 
+/** The weight units kgPer knows (lower case, without a final dot). */
+export const WEIGHT_UNITS: readonly string[] = [...KG_PER.keys()];
+
 /** Kilograms per unit, or null for a unit that is not recognised (reported, never guessed). */
 export function kgPer(unit: string): number | null {
   const u = unit.trim().toLowerCase().replace(/\.$/, "");

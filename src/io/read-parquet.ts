@@ -6,6 +6,7 @@
  */
 import type { CsvHandlers } from "./read-csv.js";
 import { InputError } from "./decode.js";
+import { DIALECT } from "../sql/dialect.js";
 
 export const isParquet = (path: string) => /\.parquet$/i.test(path);
 
@@ -18,19 +19,21 @@ export async function readParquet(name: string, path: string, handlers: CsvHandl
   }
   // One thread keeps the file's row order without DuckDB holding rows back to restore it.
   const instance = await duckdb.DuckDBInstance.create(":memory:", { threads: "1" });
-  const con = await instance.connect();
-  const quote = (s: string) => `'${s.replace(/'/g, "''")}'`;
-  const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;
+  const d = DIALECT.duckdb;
   // DuckDB's errors are the file's; a handler's (a reader that has seen enough) pass through as they are.
   const duck = <T,>(p: Promise<T>): Promise<T> => p.catch((e: unknown) => {
     throw new InputError("bad-parquet", `${name}: cannot read this Parquet file: ${(e as Error).message.split("\n")[0]}`);
   });
+  const con = await instance.connect().catch((e: unknown) => {
+    instance.closeSync();
+    throw e;
+  });
   try {
-    const relation = `read_parquet(${quote(path)})`;
+    const relation = `read_parquet(${d.str(path)})`;
     const described = await duck(con.runAndReadAll(`DESCRIBE SELECT * FROM ${relation}`));
     const columns = (described.getRows() as unknown[][]).map((r) => String(r[0]));
     handlers.onHeader({ columns, delimiter: "parquet", encoding: "utf-8", notes: [] });
-    const result = await duck(con.stream(`SELECT ${columns.map((c) => `CAST(${ident(c)} AS VARCHAR)`).join(", ")} FROM ${relation}`));
+    const result = await duck(con.stream(`SELECT ${columns.map((c) => `CAST(${d.ident(c)} AS VARCHAR)`).join(", ")} FROM ${relation}`));
     let line = 1;
     for (;;) {
       const chunk = await duck(result.fetchChunk());

@@ -5,7 +5,7 @@
  */
 import { addRow, emptyBuyer, type BuyerState } from "../customs/accumulate.js";
 import { companyKey, cleanPartyName, nonBuyer, type NonBuyerReason } from "../customs/company-key.js";
-import { mapCustomsColumns, notCustomsMessage, type CustomsColumn, type CustomsMapping } from "../customs/columns.js";
+import { mapCustomsColumns, notCustomsMessage, presetDateFormat, type CustomsColumn, type CustomsMapping } from "../customs/columns.js";
 import { DateFormatDetector, parseDate, type DateFormat } from "../customs/dates.js";
 import { kgPer, normalizeHs } from "../customs/units.js";
 import type { CompiledCustoms } from "../customs/types.js";
@@ -16,8 +16,6 @@ import { InputError } from "../io/decode.js";
 import { ownString } from "../io/fast-csv.js";
 import type { CsvReject, CsvRow } from "../io/read-csv.js";
 
-/** Rows held while a date format is undecided; past this the column is called ambiguous. */
-const MAX_BUFFER = 200_000;
 
 export interface CustomsTotals {
   rows: number;
@@ -121,7 +119,7 @@ export class CustomsAggregator {
       throw new InputError("not-customs", `${this.sourceName}: ${notCustomsMessage(columns)}`);
     }
     const dateCol = mapping.columnOf.date >= 0 ? mapping.columnOf.date : mapping.columnOf.month;
-    const given = this.givenFormat ?? this.spec.dateFormat ?? (mapping.columnOf.date < 0 ? "YYYY-MM" : undefined);
+    const given = presetDateFormat(mapping, this.givenFormat, this.spec.dateFormat);
     this.detector = new DateFormatDetector(given);
     this.info = { mapping, dateFormat: given ?? null, dateNote: given ? "given" : "" };
     if (dateCol < 0) this.info.dateFormat = "YYYY-MM-DD";
@@ -132,11 +130,10 @@ export class CustomsAggregator {
     const info = this.info!;
     if (info.dateFormat !== null) return this.process(row);
     const col = info.mapping.columnOf.date >= 0 ? info.mapping.columnOf.date : info.mapping.columnOf.month;
-    this.detector!.add(row.fields[col] ?? "");
     this.buffer.push(row);
-    const settled = this.detector!.settled;
+    const settled = this.detector!.next(row.fields[col] ?? "");
     if (settled !== null) this.settle(settled, "detected");
-    else if (this.buffer.length >= MAX_BUFFER) this.fail();
+    else if (this.detector!.gaveUp) this.fail();
   }
 
   end(): void {

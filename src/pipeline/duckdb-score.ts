@@ -18,7 +18,7 @@ import { BOM, neutralizeRow } from "../io/csv-safety.js";
 import { fieldValues, mapFields, outputNaming } from "../io/map-fields.js";
 import type { Sink } from "../io/sink.js";
 import type { PortraitSpec } from "../portrait/schema.js";
-import { mapCustomsColumns, notCustomsMessage } from "../customs/columns.js";
+import { mapCustomsColumns, notCustomsMessage, presetDateFormat } from "../customs/columns.js";
 import { DateFormatDetector, type DateFormat } from "../customs/dates.js";
 import type { CompiledCustoms } from "../customs/types.js";
 import { compileSql } from "../sql/compile.js";
@@ -118,7 +118,7 @@ export async function scoreWithDuckdb(spec: PortraitSpec, portrait: CompiledPort
         const cols = await columnsOf([input], rel);
         const mapping = mapCustomsColumns(cols, options.customs.spec.columns);
         if (mapping === null) throw new DuckdbError(`${input.name}: ${notCustomsMessage(cols)}`);
-        const given = options.customs.dateFormat ?? options.customs.spec.dateFormat ?? (mapping.columnOf.date < 0 ? (mapping.columnOf.month < 0 ? "YYYY-MM-DD" : "YYYY-MM") : undefined);
+        const given = presetDateFormat(mapping, options.customs.dateFormat, options.customs.spec.dateFormat);
         const dateFormat = given ?? (await detectDateFormat(con, rel, cols[mapping.columnOf.date]!, input.name));
         sources.push({ from: rel, mapping, columns: cols, dateFormat, order: "" });
       }
@@ -178,14 +178,10 @@ export async function scoreWithDuckdb(spec: PortraitSpec, portrait: CompiledPort
   return counts;
 }
 
-/** Rows the JavaScript reader holds while a date format is undecided (customs-aggregator.ts MAX_BUFFER). */
-const MAX_UNDECIDED = 200_000;
-
 /** A customs file's date format, settled from its date column's values in file order as CustomsAggregator does. */
 async function detectDateFormat(con: import("@duckdb/node-api").DuckDBConnection, rel: string, column: string, name: string): Promise<DateFormat> {
   const detector = new DateFormatDetector();
   const result = await con.stream(`SELECT CAST(${DIALECT.duckdb.ident(column)} AS VARCHAR) FROM ${rel}`).catch(rethrow);
-  let rows = 0;
   const fail = (): never => {
     const r = detector.finish();
     throw new DuckdbError(`${name}: cannot tell the date format: ${"error" in r ? r.error : `every date fits ${detector.remaining.join(" and ")}`}`);
@@ -194,10 +190,9 @@ async function detectDateFormat(con: import("@duckdb/node-api").DuckDBConnection
     const chunk = await result.fetchChunk().catch(rethrow);
     if (!chunk || chunk.rowCount === 0) break;
     for (const [v] of chunk.getRows()) {
-      detector.add(v === null ? "" : String(v));
-      rows++;
-      if (detector.settled !== null) return detector.settled;
-      if (rows >= MAX_UNDECIDED) fail();
+      const settled = detector.next(v === null ? "" : String(v));
+      if (settled !== null) return settled;
+      if (detector.gaveUp) fail();
     }
   }
   const r = detector.finish();

@@ -22,9 +22,9 @@ import { comparesCountries } from "../portrait/rules.js";
 import type { PortraitSpec, TestSpec } from "../portrait/schema.js";
 import { compileCustoms } from "../portrait/compile-customs.js";
 import { customsFieldPlan } from "../pipeline/customs-join.js";
-import { buyerCtes, customsRefusals, joinCtes, SQL_PROFILE_COLUMNS, type CustomsSource } from "./customs.js";
+import { buyerCtes, customsRefusals, jsNumberText, joinCtes, PROFILE_DECIMALS, SQL_PROFILE_COLUMNS, type CustomsSource, type SqlProfileColumn } from "./customs.js";
 import { countryJoinSql, countryKeyColumns, countryTablesSql as countryTables } from "./country.js";
-import { DIALECT, jsRound, type Dialect, type DialectName } from "./dialect.js";
+import { DIALECT, jsRound, qualifiedName, type Dialect, type DialectName } from "./dialect.js";
 import { formatCompactSql, numberStages, whyNotNumberSql } from "./number.js";
 import { blankSql, foldTableSql, JS_SPACE_CLASS, jsTrimSql, phraseStages } from "./text.js";
 
@@ -149,7 +149,7 @@ export function compileSql(spec: PortraitSpec, portrait: CompiledPortrait, optio
     ctes.push({ name: `${P}country_names`, comment: `country names in 78 languages and common spellings, folded (i18n-iso-countries), ${tables.nameCount} rows`, body: tables.names });
   }
   // A schema- or project-qualified name (`crm.leads`) is quoted part by part.
-  let source = options.from ?? (options.table ?? "prospects").split(".").map((part) => d.ident(part)).join(".");
+  let source = options.from ?? qualifiedName(d, options.table ?? "prospects");
   const cu = `${P}x`;
   if (options.customs) {
     const refs = { fold: `${P}fold`, countryCodes: `${P}country_codes`, countryNames: `${P}country_names` };
@@ -163,7 +163,10 @@ export function compileSql(spec: PortraitSpec, portrait: CompiledPortrait, optio
   const customsCell = (f: number) => {
     const c = portrait.fields[f]!.slice("customs.".length);
     if (!options.customs) return `CAST(NULL AS ${d.text})`;
-    return c === "match" ? `CASE WHEN ${cu}m_id IS NULL THEN 'none' ELSE 'exact' END` : d.toText(`${cu}b_${c}`);
+    if (c === "match") return `CASE WHEN ${cu}m_id IS NULL THEN 'none' ELSE 'exact' END`;
+    // Numbers as JavaScript writes them (String(30) is `30`, not DuckDB's `30.0`): keywords and sets read the text.
+    const places = PROFILE_DECIMALS[c as SqlProfileColumn];
+    return places === undefined ? d.toText(`${cu}b_${c}`) : jsNumberText(d, `${cu}b_${c}`, places);
   };
   ctes.push({
     name: `${P}cells`,

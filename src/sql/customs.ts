@@ -7,13 +7,13 @@
  *
  * "First" means first in the input's order: the order column a table names (or, for files read by embedded DuckDB,
  * the line order). Each stage works on distinct values where it can (names, dates, countries, numbers), as the
- * JavaScript memoises them. What the SQL does not compute (text lists such as top_hs, the median gap, legal forms,
- * the fuzzy and domain joins, record statuses, month aggregates), customsRefusals names.
+ * JavaScript memoises them. What the SQL does not compute (legal forms, per-currency values, top products, the fuzzy
+ * and domain joins, record statuses, month aggregates), the compiler refuses (customsRefusals, SQL_PROFILE_COLUMNS).
  */
 import type { BuyerProfile } from "../customs/accumulate.js";
 import type { CustomsMapping } from "../customs/columns.js";
 import type { DateFormat } from "../customs/dates.js";
-import { kgPer } from "../customs/units.js";
+import { kgPer, WEIGHT_UNITS } from "../customs/units.js";
 import type { CompiledCustoms } from "../customs/types.js";
 import { keywordTokens } from "../engine/keywords.js";
 import type { CustomsSpec } from "../portrait/schema.js";
@@ -59,6 +59,7 @@ export function customsRefusals(d: Dialect, spec: CompiledCustoms, sources: read
     const name = (c: keyof CustomsMapping["columnOf"]) => s.columns[s.mapping.columnOf[c]];
     if (has("status")) out.push(`${where}: column ${name("status")} (record status: amended and deleted bills) is not compiled to SQL`);
     if (has("month") || has("shipment_count") || s.mapping.layout === "aggregated") out.push(`${where}: monthly aggregated exports (month and shipment-count columns) are not compiled to SQL`);
+    else if (s.dateFormat === "YYYY-MM") out.push(`${where}: dates given as months (YYYY-MM) are not compiled to SQL`);
     // Prospects meet buyers by web domain only when both sides have one.
     for (const c of ["importer_website", "importer_email"] as const) {
       if (has(c) && contactFields.length > 0) out.push(`${where}: column ${name(c)} and the portrait's ${contactFields.join(", ")} join prospects to buyers by web domain, which needs the public suffix list; SQL joins by company key only (leave the column out, or those fields)`);
@@ -181,7 +182,7 @@ export function buyerCtes(d: Dialect, spec: CompiledCustoms, raw: CustomsSpec | 
   ctes.push({
     name: `${P}party_values`,
     comment: "customs: every distinct party name (importer, notify party, exporter)",
-    body: `SELECT DISTINCT coalesce(s_importer, '') AS name FROM ${P}ship\n  UNION SELECT DISTINCT coalesce(s_notify, '') FROM ${P}ship\n  UNION SELECT DISTINCT coalesce(s_exporter, '') FROM ${P}ship`,
+    body: `SELECT DISTINCT coalesce(s_importer, '') AS name FROM ${P}ship\n  UNION DISTINCT SELECT DISTINCT coalesce(s_notify, '') FROM ${P}ship\n  UNION DISTINCT SELECT DISTINCT coalesce(s_exporter, '') FROM ${P}ship`,
   });
   const party = partyStages(d, "name", `${P}pn`, opts.fold, { nonBuyer: true });
   const competitorWords = raw?.competitors ?? [];
@@ -193,7 +194,7 @@ export function buyerCtes(d: Dialect, spec: CompiledCustoms, raw: CustomsSpec | 
   ctes.push({
     name: `${P}country_values`,
     comment: "customs: every distinct country text (importer, origin, exporter)",
-    body: `SELECT DISTINCT coalesce(s_importer_country, '') AS ctext FROM ${P}ship\n  UNION SELECT DISTINCT coalesce(s_origin_country, '') FROM ${P}ship\n  UNION SELECT DISTINCT coalesce(s_exporter_country, '') FROM ${P}ship`,
+    body: `SELECT DISTINCT coalesce(s_importer_country, '') AS ctext FROM ${P}ship\n  UNION DISTINCT SELECT DISTINCT coalesce(s_origin_country, '') FROM ${P}ship\n  UNION DISTINCT SELECT DISTINCT coalesce(s_exporter_country, '') FROM ${P}ship`,
   });
   const countryChain = countryLookup(d, ctes, `${P}country_values`, "ctext", `${P}ct`, opts);
 
@@ -215,7 +216,7 @@ export function buyerCtes(d: Dialect, spec: CompiledCustoms, raw: CustomsSpec | 
   ctes.push({
     name: `${P}number_values`,
     comment: "customs: every distinct quantity, weight and value text",
-    body: `SELECT DISTINCT s_quantity AS ntext FROM ${P}ship WHERE s_quantity IS NOT NULL\n  UNION SELECT DISTINCT s_weight FROM ${P}ship WHERE s_weight IS NOT NULL\n  UNION SELECT DISTINCT s_value FROM ${P}ship WHERE s_value IS NOT NULL`,
+    body: `SELECT DISTINCT s_quantity AS ntext FROM ${P}ship WHERE s_quantity IS NOT NULL\n  UNION DISTINCT SELECT DISTINCT s_weight FROM ${P}ship WHERE s_weight IS NOT NULL\n  UNION DISTINCT SELECT DISTINCT s_value FROM ${P}ship WHERE s_value IS NOT NULL`,
   });
   const numberCte = chain(ctes, `${P}number_values`, `${P}number`, "customs: each number as people write it (engine/parse-number.ts)", numberStages(d, "ntext", `${P}nv`));
 
@@ -415,12 +416,35 @@ export function buyerCtes(d: Dialect, spec: CompiledCustoms, raw: CustomsSpec | 
   return { ctes, buyers: `${P}buyers` };
 }
 
+/** The double `x`, already rounded to `places` decimals, as JavaScript's String(x) writes it (`30`, `-33.3`,
+ * `0.0001`): from its integer count of 10^-places, so that no engine's float formatting (`30.0`, `1e-07`) shows.
+ * Beyond 10^21, where JavaScript switches to exponents, the digits are written out. */
+export function jsNumberText(d: Dialect, x: string, places: number): string {
+  const scale = d.num(10 ** places);
+  const count = jsRound(d, `${x} * ${scale}`);
+  const k = `abs(${count})`;
+  const whole = `floor(${k} / ${scale})`;
+  const frac = `(${k} - ${whole} * ${scale})`;
+  // The fraction's digits without trailing zeros: the most zeros that divide it first.
+  const trimmed = Array.from({ length: places }, (_, i) => places - 1 - i).map((zeros) => {
+    const div = d.num(10 ** zeros);
+    return `WHEN ${frac} - floor(${frac} / ${div}) * ${div} = ${d.num(0)} THEN lpad(${d.intText(`floor(${frac} / ${div})`)}, ${places - zeros}, '0')`;
+  });
+  const fraction = places === 0 ? "" : ` || CASE WHEN ${frac} = ${d.num(0)} THEN '' ELSE '.' || CASE ${trimmed.join(" ")} END END`;
+  return `CASE WHEN ${x} IS NULL THEN NULL ELSE CASE WHEN ${count} < ${d.num(0)} THEN '-' ELSE '' END || ${d.intText(whole)}${fraction} END`;
+}
+
+/** Decimals each numeric profile column is rounded to (customs/accumulate.ts finishBuyer); counts are integers. */
+export const PROFILE_DECIMALS: Partial<Record<SqlProfileColumn, number>> = {
+  days_since_last: 0, growth_12m: 1, median_days_between: 1, weight_kg: 2, quantity: 2, value: 2, top_supplier_share: 4, competitor_share: 4,
+};
+
 /** A weight unit's kilograms (customs/units.ts kgPer); NULL for a unit it does not know. */
 function unitSql(d: Dialect, unit: string): string {
   // lower() of non-ASCII letters differs between engines; two lower-case to ASCII in JavaScript: the Kelvin sign (k)
   // and the dotted I (i and a dot, in no unit).
   const u = d.replaceAll(`lower(${d.translate(jsTrimSql(d, `coalesce(${unit}, '')`), d.str("\u212aİ"), d.str("k!"))})`, `[.]${d.end}`, "");
-  const known = ["", "k", "kg", "kgs", "kilo", "kilos", "kilogram", "kilograms", "l", "lb", "lbs", "pound", "pounds", "t", "mt", "ton", "tons", "tonne", "tonnes", "metric ton", "metric tons", "g", "gr", "gram", "grams"];
+  const known = ["", ...WEIGHT_UNITS];
   const groups = new Map<number, string[]>();
   for (const k of known) {
     const per = kgPer(k)!;
@@ -461,7 +485,7 @@ export function joinCtes(d: Dialect, input: string, company: (alias: string) => 
     comment: "customs join: each prospect identity: key, umlaut key, country",
     body: `SELECT k.pname, k.pctext, k.${party.key} AS pkey, k.${party.alt} AS palt, c.${countryChain.iso} AS pcountry\n  FROM ${keyed} k\n  JOIN ${countryChain.cte} c ON c.pctext = k.pctext`,
   });
-  ctes.push({ name: `${P}index`, comment: "customs join: buyers by key and by umlaut key", body: `SELECT id, k1 AS k, bcountry AS country FROM ${buyers} WHERE k1 <> ''\n  UNION SELECT id, k2, bcountry FROM ${buyers} WHERE k2 IS NOT NULL AND k2 <> ''` });
+  ctes.push({ name: `${P}index`, comment: "customs join: buyers by key and by umlaut key", body: `SELECT id, k1 AS k, bcountry AS country FROM ${buyers} WHERE k1 <> ''\n  UNION DISTINCT SELECT id, k2, bcountry FROM ${buyers} WHERE k2 IS NOT NULL AND k2 <> ''` });
   ctes.push({
     name: `${P}candidates`,
     comment: "customs join: the buyers with the prospect's key (1) or umlaut key (2), in a compatible country (the same, or one side has none)",

@@ -257,6 +257,11 @@ export function onlyGroup(re: string, keep: number): string {
   return out;
 }
 
+/** A table name, schema- or project-qualified (`crm.leads`), quoted part by part. */
+export function qualifiedName(d: Dialect, name: string): string {
+  return name.split(".").map((part) => d.ident(part)).join(".");
+}
+
 /** Math.round of the double expression `x`: the nearest integer, halves up. */
 export function jsRound(d: Dialect, x: string): string {
   return `(floor(${x}) + CASE WHEN (${x}) - floor(${x}) >= ${d.num(0.5)} THEN 1 ELSE 0 END)`;

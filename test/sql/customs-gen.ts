@@ -12,11 +12,11 @@ export const HEADER = ["Consignee", "Notify Party", "Consignee Country", "Date",
 export const buyers = [
   "ACME TRADING CO., LTD.", "Acme Trading Company Limited", "ACME TRADING C/O DHL GLOBAL FORWARDING", "Möbelhaus Krüger GmbH", "MOEBELHAUS KRUEGER", "Mobelhaus Kruger",
   "Gulf Coast Hospitality Supply Co", "GULF COAST HOSPITALITY SUPPLY", "Polska Meble Hurt Sp. z o.o.", "Atlantic Home Imports, Inc.\n12 Main St", "atlantic home imports",
-  "Nordic Living A/S", "PT Sumber Alfaria", "OOO Romashka", "7357925",
+  "Nordic Living A/S", "PT Sumber Alfaria", "OOO Romashka", "7357925", "Mo\u0308belhaus Kru\u0308ger GmbH",
 ];
 const nonBuyers = ["TO ORDER", "TO THE ORDER OF HSBC BANK", "DHL GLOBAL FORWARDING", "N/A", "", "SAME AS CONSIGNEE", "Kuehne + Nagel"];
 export const countries = ["US", "USA", "United States", "DE", "Germany", "Deutschland", "PL", "Poland", "DK", "", "", "n/a", "Atlantis", "ID", "RU", "Россия"];
-const suppliers = ["Everbright Furniture Co Ltd", "EVERBRIGHT FURNITURE", "Foshan Sofa Factory", "Vietnam Chairs JSC", "Nordic Timber AB", "", "Guangzhou Everbright Home", "TO ORDER"];
+const suppliers = ["Everbright Furniture Co Ltd", "Fo\u0308rde Mo\u0308bel AB", "Förde Möbel AB", "EVERBRIGHT FURNITURE", "Foshan Sofa Factory", "Vietnam Chairs JSC", "Nordic Timber AB", "", "Guangzhou Everbright Home", "TO ORDER"];
 const origins = ["CN", "China", "VN", "Viet Nam", "SE", "", "xx"];
 const hs = ["9401.61", "940161", "94016100", "9403.30.80", "84713", "", "n/a", "94 03 60", "9401-71", "abc"];
 const products = ["UPHOLSTERED SOFA", "wooden chairs", "Office Chair, swivel", "table lamps", "", "SOFA SET 3+2", "chair parts"];

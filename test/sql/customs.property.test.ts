@@ -12,7 +12,7 @@ import { CustomsAggregator, emptyCustomsState } from "../../src/pipeline/customs
 import { buyerProfiles } from "../../src/pipeline/customs-run.js";
 import { compileCustoms } from "../../src/portrait/compile-customs.js";
 import { countryTablesSql, keywordHitSql } from "../../src/sql/compile.js";
-import { buyerCtes, SQL_PROFILE_COLUMNS } from "../../src/sql/customs.js";
+import { buyerCtes, jsNumberText, SQL_PROFILE_COLUMNS } from "../../src/sql/customs.js";
 import { DIALECT, type Dialect } from "../../src/sql/dialect.js";
 import { foldTableSql } from "../../src/sql/text.js";
 import { caseArb, HEADER, type Case } from "./customs-gen.js";
@@ -83,4 +83,19 @@ describe.each(ENGINES)("sql/customs.ts buyer profiles on %s", (engineName, run) 
     expect(seen.buyers).toBeGreaterThan(seen.cases / 2);
     expect(seen.shipments).toBeGreaterThan(seen.cases);
   }, 300_000);
+});
+
+describe.each(ENGINES)("jsNumberText on %s", (engineName, run) => {
+  const d = DIALECT[engineName];
+  it("writes rounded numbers as JavaScript's String does", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(fc.integer({ min: 0, max: 4 }), fc.oneof(fc.integer({ min: -2e9, max: 2e9 }), fc.constantFrom(0, -0, 1, -1, 5, 50, 500, 10000, 123456789012))), { minLength: 50, maxLength: 50 }), async (pairs) => {
+        const values = pairs.map(([p, k]) => [p, Math.round((k / 10 ** p) * 10 ** p) / 10 ** p] as const);
+        const sql = values.map(([p, x], i) => `SELECT ${i} AS i, ${jsNumberText(d, d.num(x), p)} AS t`).join(" UNION ALL ");
+        const rows = await run(`SELECT * FROM (${sql}) q ORDER BY i`);
+        expect(rows.map((r) => r.t)).toEqual(values.map(([, x]) => String(x)));
+      }),
+      { numRuns: 3 },
+    );
+  });
 });

@@ -29,7 +29,7 @@ function partyQuery(d: Dialect, values: readonly (string | null)[]): string {
 function want(v: string | null) {
   const raw = v ?? "";
   const k = companyKey(raw);
-  return { clean: cleanPartyName(raw.normalize("NFC")), key: k.key, alt: k.alt, nonbuyer: nonBuyer(raw) };
+  return { clean: cleanPartyName(raw), key: k.key, alt: k.alt, nonbuyer: nonBuyer(raw) };
 }
 
 async function mismatches(run: (sql: string) => Promise<Record<string, unknown>[]>, d: Dialect, values: readonly (string | null)[]) {
