@@ -89,6 +89,13 @@ describe("score --engine duckdb --customs", () => {
     const status = await runCli(["score", PROSPECTS, "-p", PORTRAIT, "--customs", join(dir, "status.csv"), "-f", "csv", "--engine", "duckdb"]);
     expect(status.code).toBe(2);
     expect(status.stderr).toContain("column record_status_indicator (record status: amended and deleted bills) is not compiled to SQL");
+    const months = await runCli(["score", PROSPECTS, "-p", PORTRAIT, "--customs", SHIPMENTS, "--date-format", "YYYY-MM", "-f", "csv", "--engine", "duckdb"]);
+    expect(months.code).toBe(2);
+    expect(months.stderr).toContain("dates given as months (YYYY-MM) are not compiled to SQL");
+    const cased = tempDir({ "cased.csv": "Consignee,Arrival Date,HS Code,Weight,weight\nAcme,2024-01-02,9401,1,2\n" });
+    const dup = await runCli(["score", PROSPECTS, "-p", PORTRAIT, "--customs", join(cased, "cased.csv"), "-f", "csv", "--engine", "duckdb"]);
+    expect(dup.code).toBe(2);
+    expect(dup.stderr).toContain('cased.csv has columns whose names differ only in case ("weight")');
   }, 60_000);
 });
 
