@@ -51,7 +51,7 @@ export interface BuyerState {
 }
 
 /** Products kept per buyer: enough for a top list, bounded whatever the data. */
-const MAX_PRODUCTS = 200;
+export const MAX_PRODUCTS = 200;
 
 export function emptyBuyer(identity: { name: string; key: string; country: string; legalForm: string }): BuyerState {
   return { ...identity, rows: 0, shipments: 0, days: new Map(), suppliers: new Map(), supplierCountries: new Map(), hs: new Map(), products: new Map(), quantity: 0, weightKg: 0, quantityRows: 0, weightRows: 0, values: new Map(), competitorShipments: 0, aggregated: false };

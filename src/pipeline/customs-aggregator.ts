@@ -85,7 +85,8 @@ export class CustomsAggregator {
   private readonly productText = cached((raw: string) => raw.replace(/\s+/g, " ").trim());
   /** The same strings every time for the same text: Map keys whose hash V8 has already computed. */
   private readonly hs6 = cached((hs: string) => hs.slice(0, 6));
-  private readonly productKey = cached((product: string) => product.slice(0, 60));
+  /** At most 60 characters (code points, as SQL's substr counts). */
+  private readonly productKey = cached((product: string) => (product.length <= 60 ? product : [...product].slice(0, 60).join("")));
   /** Currency codes are ASCII (ISO 4217): only ASCII letters are upper-cased, as the SQL compiler does. */
   private readonly currencyOf = cached((raw: string) => raw.trim().replace(/[a-z]+/g, (w) => w.toUpperCase()));
   /** At most 8 characters (code points, not UTF-16 units). */

@@ -7,10 +7,10 @@
  *
  * "First" means first in the input's order: the order column a table names (or, for files read by embedded DuckDB,
  * the line order). Each stage works on distinct values where it can (names, dates, countries, numbers), as the
- * JavaScript memoises them. What the SQL does not compute (legal forms, per-currency values, top products, the fuzzy
+ * JavaScript memoises them. What the SQL does not compute (legal forms, per-currency values, the fuzzy
  * and domain joins, record statuses, month aggregates), the compiler refuses (customsRefusals, SQL_PROFILE_COLUMNS).
  */
-import type { BuyerProfile } from "../customs/accumulate.js";
+import { MAX_PRODUCTS, type BuyerProfile } from "../customs/accumulate.js";
 import type { CustomsMapping } from "../customs/columns.js";
 import type { DateFormat } from "../customs/dates.js";
 import { kgPer, WEIGHT_UNITS } from "../customs/units.js";
@@ -45,7 +45,7 @@ export interface CustomsSource {
 export const SQL_PROFILE_COLUMNS = [
   "buyer", "key", "country", "shipments", "rows", "first_date", "last_date", "days_since_last", "active_months", "shipments_12m", "shipments_prev_12m",
   "growth_12m", "median_days_between", "weight_kg", "quantity", "value", "currency", "suppliers", "top_supplier", "top_supplier_share",
-  "supplier_countries", "top_hs", "competitor_share",
+  "supplier_countries", "top_hs", "top_products", "competitor_share",
 ] as const satisfies readonly (keyof BuyerProfile)[];
 export type SqlProfileColumn = (typeof SQL_PROFILE_COLUMNS)[number];
 
@@ -69,6 +69,8 @@ export function customsRefusals(d: Dialect, spec: CompiledCustoms, sources: read
 }
 
 const P = "pt__x";
+/** Characters of a product description kept (customs-aggregator.ts productKey). */
+const PRODUCT_CHARS = 60;
 const TEXT_COLUMNS = ["importer", "notify", "importer_country", "date", "exporter", "exporter_country", "origin_country", "hs_code", "product", "quantity", "weight", "weight_unit", "value", "currency", "bill"] as const;
 
 /** `SELECT *, stage columns FROM previous`, one CTE per stage. */
@@ -250,6 +252,7 @@ export function buyerCtes(d: Dialect, spec: CompiledCustoms, raw: CustomsSpec | 
     CASE WHEN nw.${P}nv IS NOT NULL THEN nw.${P}nv * (${unitCase}) END AS weight_kg,
     substr(coalesce(nullif(${upperAscii(d, jsTrimSql(d, "coalesce(s.s_currency, '')"))}, ''), s.s_currency_default), 1, 8) AS currency,
     pe.${party.key} AS skey, pe.${party.clean} AS sname, pe.${P}pn_competitor AS competitor,
+    substr(trim(${d.replaceAll("coalesce(s.s_product, '')", `[${JS_SPACE_CLASS}]+`, " ")}), 1, ${PRODUCT_CHARS}) AS product,
     ${jsTrimSql(d, "coalesce(s.s_bill, '')")} AS bill${productCte ? `,\n    pp.${P}pw_hit AS product_hit` : ""}
   FROM ${P}ship s
   LEFT JOIN ${partyCte} pi ON pi.name = coalesce(s.s_importer, '')
@@ -347,16 +350,42 @@ export function buyerCtes(d: Dialect, spec: CompiledCustoms, raw: CustomsSpec | 
   });
   // Top lists: `CN 12; VN 3`, by count then by code point; the n entries joined in rank order, which every dialect
   // writes alike (node-sql-parser reads no ordered aggregate in BigQuery's grammar).
-  const topList = (name: string, comment: string, key: string, where: string, n: number) => {
+  /** `counts` gives (country, bkey, k, c); the list is its n largest c, ties by k. */
+  const topOf = (name: string, comment: string, counts: string, n: number) => {
     ctes.push({
       name: `${P}${name}`,
       comment,
-      body: `SELECT ${buyerKey}, ${d.joinNonNull("; ", Array.from({ length: n }, (_, i) => `max(CASE WHEN r = ${i + 1} THEN k || ' ' || ${d.toText("c")} END)`))} AS list\n  FROM (SELECT ${buyerKey}, k, c, ROW_NUMBER() OVER (PARTITION BY ${buyerKey} ORDER BY c DESC, k${d.binary}) AS r\n    FROM (SELECT ${buyerKey}, ${key} AS k, count(*) AS c FROM ${P}named WHERE ${where} GROUP BY ${buyerKey}, ${key}) x) y\n  WHERE r <= ${n}\n  GROUP BY ${buyerKey}`,
+      body: `SELECT ${buyerKey}, ${d.joinNonNull("; ", Array.from({ length: n }, (_, i) => `max(CASE WHEN r = ${i + 1} THEN k || ' ' || ${d.toText("c")} END)`))} AS list\n  FROM (SELECT ${buyerKey}, k, c, ROW_NUMBER() OVER (PARTITION BY ${buyerKey} ORDER BY c DESC, k${d.binary}) AS r\n    FROM (${counts}) x) y\n  WHERE r <= ${n}\n  GROUP BY ${buyerKey}`,
     });
   };
+  const topList = (name: string, comment: string, key: string, where: string, n: number) =>
+    topOf(name, comment, `SELECT ${buyerKey}, ${key} AS k, count(*) AS c FROM ${P}named WHERE ${where} GROUP BY ${buyerKey}, ${key}`, n);
   const supplierCountry = `CASE WHEN ecountry_supplier <> '' THEN ecountry_supplier ELSE ocountry END`;
   topList("supplier_countries", "customs: the five countries most shipments came from", supplierCountry, `opens = 1 AND ${supplierCountry} <> ''`, 5);
   topList("top_hs", "customs: the three HS6 codes on most rows", "substr(hs, 1, 6)", "hs IS NOT NULL", 3);
+  // Products: each buyer counts its first MAX_PRODUCTS distinct products in input order; a countryless buyer folded
+  // into its home adds its counted products after the home's, while there is room (accumulate.ts mergeBuyers).
+  const group = "CASE WHEN bcountry = country THEN 0 ELSE 1 END";
+  ctes.push({
+    name: `${P}product_first`,
+    comment: "customs: per buyer and original country, each product's first row and its rows",
+    body: `SELECT ${buyerKey}, grp, product, src AS first_src, rn AS first_rn, c
+  FROM (SELECT ${buyerKey}, ${group} AS grp, product, src, rn, ROW_NUMBER() OVER (PARTITION BY ${buyerKey}, ${group}, product ORDER BY src, rn) AS k, count(*) OVER (PARTITION BY ${buyerKey}, ${group}, product) AS c
+    FROM ${P}named WHERE product <> '') f
+  WHERE k = 1`,
+  });
+  ctes.push({
+    name: `${P}products`,
+    comment: `customs: the products a buyer counts (the first ${MAX_PRODUCTS} of each original country, the home's first), with their rows`,
+    body: `SELECT ${buyerKey}, product AS k, c
+  FROM (SELECT ${buyerKey}, product, c, ROW_NUMBER() OVER (PARTITION BY ${buyerKey} ORDER BY grp, first_src, first_rn) AS mr
+    FROM (SELECT ${buyerKey}, product, grp, first_src, first_rn, sum(c) OVER (PARTITION BY ${buyerKey}, product) AS c, ROW_NUMBER() OVER (PARTITION BY ${buyerKey}, product ORDER BY grp) AS g1
+      FROM (SELECT ${buyerKey}, grp, product, first_src, first_rn, c, ROW_NUMBER() OVER (PARTITION BY ${buyerKey}, grp ORDER BY first_src, first_rn) AS pr FROM ${P}product_first) kept
+      WHERE pr <= ${MAX_PRODUCTS}) merged
+    WHERE g1 = 1) ranked
+  WHERE mr <= ${MAX_PRODUCTS}`,
+  });
+  topOf("top_products", "customs: the three products on most rows", `SELECT ${buyerKey}, k, c FROM ${P}products`, 3);
   // The top supplier: most shipments, then the name; a supplier is named by its first row.
   ctes.push({
     name: `${P}suppliers`,
@@ -392,6 +421,7 @@ export function buyerCtes(d: Dialect, spec: CompiledCustoms, raw: CustomsSpec | 
     top_supplier_share: `CASE WHEN ts.sname IS NOT NULL AND shipments > 0 THEN ${round(`${dbl("ts.sc")} / ${dbl("shipments")}`, 4)} END`,
     supplier_countries: "coalesce(sc.list, '')",
     top_hs: "coalesce(th.list, '')",
+    top_products: "coalesce(tp.list, '')",
     competitor_share: spec.competitors === null ? `CAST(NULL AS ${d.double})` : `CASE WHEN shipments > 0 THEN ${round(`${dbl("competitor_shipments")} / ${dbl("shipments")}`, 4)} END`,
   };
   ctes.push({
@@ -402,6 +432,7 @@ export function buyerCtes(d: Dialect, spec: CompiledCustoms, raw: CustomsSpec | 
   LEFT JOIN ${P}medians md ON ${on("md")}
   LEFT JOIN ${P}supplier_countries sc ON ${on("sc")}
   LEFT JOIN ${P}top_hs th ON ${on("th")}
+  LEFT JOIN ${P}top_products tp ON ${on("tp")}
   LEFT JOIN ${P}top_supplier ts ON ${on("ts")}`,
   });
   // The umlaut key of the buyer's name, as customs-join.ts buildJoin indexes it.

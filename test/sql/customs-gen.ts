@@ -19,7 +19,8 @@ export const countries = ["US", "USA", "United States", "DE", "Germany", "Deutsc
 const suppliers = ["Everbright Furniture Co Ltd", "Fo\u0308rde Mo\u0308bel AB", "Förde Möbel AB", "EVERBRIGHT FURNITURE", "Foshan Sofa Factory", "Vietnam Chairs JSC", "Nordic Timber AB", "", "Guangzhou Everbright Home", "TO ORDER"];
 const origins = ["CN", "China", "VN", "Viet Nam", "SE", "", "xx"];
 const hs = ["9401.61", "940161", "94016100", "9403.30.80", "84713", "", "n/a", "94 03 60", "9401-71", "abc"];
-const products = ["UPHOLSTERED SOFA", "wooden chairs", "Office Chair, swivel", "table lamps", "", "SOFA SET 3+2", "chair parts"];
+const products = ["UPHOLSTERED SOFA", "wooden chairs", "Office Chair, swivel", "table lamps", "", "SOFA SET 3+2", "chair parts", "  UPHOLSTERED\tSOFA ",
+  "UPHOLSTERED SOFA, MODEL 123, WITH A DESCRIPTION THAT GOES ON PAST SIXTY CHARACTERS", "UPHOLSTERED SOFA, MODEL 123, WITH A DESCRIPTION THAT GOES ON PAST SIXTY LETTERS"];
 const numbers = ["12", "1,234.5", "1.234,5", "3.5k", "", "n/a", "0", "-5", "7,5", "12 500", "abc", "2e3", "0.3", "1/2"];
 const units = ["kg", "KG", "kgs", "lb", "LBS", "T", "mt", "", "g", "stone", "K.", "Kg."];
 const currencies = ["USD", "usd", " EUR ", "", "", "krw", "US$"];

@@ -44,7 +44,7 @@ const customsCriterion = fc.oneof(
   fc.record({ field: fc.constantFrom("customs.days_since_last", "customs.weight_kg", "customs.median_days_between", "customs.growth_12m", "customs.value"), keywords: fc.constantFrom(["0"], ["1*"], ["5"]) }),
   fc.record({ field: fc.constant("customs.median_days_between"), range: fc.constantFrom({ max: 60 }, { min: 0, ideal: 10, max: 400 }) }),
   fc.record({ field: fc.constant("customs.top_supplier_share"), range: fc.constantFrom({ max: 0.5 }) }),
-  fc.record({ field: fc.constantFrom("customs.supplier_countries", "customs.top_hs", "customs.top_supplier", "customs.first_date", "customs.last_date"), keywords: fc.constantFrom(["cn"], ["vn", "se"], ["940161*"], ["everbright"], ["2024*", "2025*"]) }),
+  fc.record({ field: fc.constantFrom("customs.supplier_countries", "customs.top_hs", "customs.top_supplier", "customs.top_products", "customs.first_date", "customs.last_date"), keywords: fc.constantFrom(["cn"], ["vn", "se"], ["940161*"], ["everbright"], ["2024*", "2025*"], ["sofa*", "chair*"]) }),
 );
 const plain = fc.oneof(
   fc.record({ field: fc.constant("country"), in: fc.constantFrom(["US", "Germany"], ["PL", "DK"]) }),

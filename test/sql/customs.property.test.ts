@@ -85,6 +85,23 @@ describe.each(ENGINES)("sql/customs.ts buyer profiles on %s", (engineName, run) 
   }, 300_000);
 });
 
+describe.each(ENGINES)("sql/customs.ts top products on %s", (engineName, run) => {
+  const d = DIALECT[engineName];
+  it("counts a buyer's first 200 products, and a countryless buyer's after its home's, as the JavaScript does", async () => {
+    // Buyer in the US with 250 distinct products, then countryless rows of it with 230 more (some shared).
+    const row = (country: string, product: string, i: number) => ["ACME TRADING CO., LTD.", "", country, `2024-01-${String(1 + (i % 28)).padStart(2, "0")}`, "Foshan Sofa Factory", "CN", "CN", "9401.61", product, "1", "1", "kg", "1", "USD", `B${i}`];
+    const rows: string[][] = [];
+    for (let i = 0; i < 250; i++) rows.push(row("US", `PART ${i % 250}`, i));
+    for (let i = 0; i < 60; i++) rows.push(row("US", `PART ${i % 7}`, 1000 + i));
+    for (let i = 0; i < 230; i++) rows.push(row("", `PART ${190 + i}`, 2000 + i));
+    for (let i = 0; i < 40; i++) rows.push(row("", `PART ${195 + (i % 3)}`, 3000 + i));
+    const c: Case = { format: "YYYY-MM-DD", rows, spec: {}, asOf: null };
+    expect(await mismatches(run, d, c)).toEqual([]);
+    // PART 195: 1 home row, 1 + 14 countryless rows (counted: among the countryless buyer's first 200).
+    expect(jsProfiles(c).get("US|acme trading")?.top_products).toBe("PART 195 16; PART 196 15; PART 197 15");
+  });
+});
+
 describe.each(ENGINES)("jsNumberText on %s", (engineName, run) => {
   const d = DIALECT[engineName];
   it("writes rounded numbers as JavaScript's String does", async () => {
