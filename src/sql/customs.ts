@@ -7,7 +7,7 @@
  *
  * "First" means first in the input's order: the order column a table names (or, for files read by embedded DuckDB,
  * the line order). Each stage works on distinct values where it can (names, dates, countries, numbers), as the
- * JavaScript memoises them. What the SQL does not compute (legal forms, per-currency values, the fuzzy
+ * JavaScript memoises them. What the SQL does not compute (per-currency values, the fuzzy
  * and domain joins, record statuses, month aggregates), the compiler refuses (customsRefusals, SQL_PROFILE_COLUMNS).
  */
 import { MAX_PRODUCTS, type BuyerProfile } from "../customs/accumulate.js";
@@ -43,7 +43,7 @@ export interface CustomsSource {
 
 /** Profile columns the SQL computes; the others are refused. */
 export const SQL_PROFILE_COLUMNS = [
-  "buyer", "key", "country", "shipments", "rows", "first_date", "last_date", "days_since_last", "active_months", "shipments_12m", "shipments_prev_12m",
+  "buyer", "key", "country", "legal_form", "shipments", "rows", "first_date", "last_date", "days_since_last", "active_months", "shipments_12m", "shipments_prev_12m",
   "growth_12m", "median_days_between", "weight_kg", "quantity", "value", "currency", "suppliers", "top_supplier", "top_supplier_share",
   "supplier_countries", "top_hs", "top_products", "competitor_share",
 ] as const satisfies readonly (keyof BuyerProfile)[];
@@ -186,7 +186,7 @@ export function buyerCtes(d: Dialect, spec: CompiledCustoms, raw: CustomsSpec | 
     comment: "customs: every distinct party name (importer, notify party, exporter)",
     body: `SELECT DISTINCT coalesce(s_importer, '') AS name FROM ${P}ship\n  UNION DISTINCT SELECT DISTINCT coalesce(s_notify, '') FROM ${P}ship\n  UNION DISTINCT SELECT DISTINCT coalesce(s_exporter, '') FROM ${P}ship`,
   });
-  const party = partyStages(d, "name", `${P}pn`, opts.fold, { nonBuyer: true });
+  const party = partyStages(d, "name", `${P}pn`, opts.fold, { nonBuyer: true, legal: true });
   const competitorWords = raw?.competitors ?? [];
   const competitorHits = competitorWords.map((k) => opts.keywordHit(d, `(' ' || ${party.words} || ' ')`, keywordTokens(k))).filter((h) => h !== "NULL");
   const partyStagesAll: Stages = [...party.stages, [{ name: `${P}pn_competitor`, expr: competitorHits.length === 0 ? "FALSE" : `(${party.clean} <> '' AND (${competitorHits.map((h) => `${h} IS NOT NULL`).join(" OR ")}))` }]];
@@ -244,6 +244,7 @@ export function buyerCtes(d: Dialect, spec: CompiledCustoms, raw: CustomsSpec | 
     body: `SELECT s.src, s.rn,
     CASE WHEN pi.${party.nonBuyer} IS NULL THEN pi.${party.key} WHEN pn.${party.nonBuyer} IS NULL THEN pn.${party.key} END AS bkey,
     CASE WHEN pi.${party.nonBuyer} IS NULL THEN pi.${party.clean} WHEN pn.${party.nonBuyer} IS NULL THEN pn.${party.clean} END AS bname,
+    CASE WHEN pi.${party.nonBuyer} IS NULL THEN pi.${party.legal} WHEN pn.${party.nonBuyer} IS NULL THEN pn.${party.legal} END AS blegal,
     ci.${countryChain.iso} AS bcountry,
     coalesce(co.${countryChain.iso}, '') AS ocountry, coalesce(ce.${countryChain.iso}, '') AS ecountry_supplier,
     dd.${P}dt_blank AS dblank, dd.${P}dt_day AS day, dd.${P}dt_month AS month,
@@ -294,7 +295,7 @@ export function buyerCtes(d: Dialect, spec: CompiledCustoms, raw: CustomsSpec | 
   ctes.push({
     name: `${P}named`,
     comment: "customs: the buyer's name is its first row's (rows of its own country first)",
-    body: `SELECT *, ROW_NUMBER() OVER (PARTITION BY country, bkey ORDER BY CASE WHEN bcountry = country THEN 0 ELSE 1 END, src, rn) AS name_rank\n  FROM ${P}placed`,
+    body: `SELECT *, ROW_NUMBER() OVER (PARTITION BY country, bkey ORDER BY CASE WHEN bcountry = country THEN 0 ELSE 1 END, src, rn) AS name_rank,\n    ROW_NUMBER() OVER (PARTITION BY country, bkey, CASE WHEN bcountry = country THEN 0 ELSE 1 END ORDER BY src, rn) AS group_rank\n  FROM ${P}placed`,
   });
   const asOf = opts.asOf === null ? `(SELECT max(day) FROM ${P}kept)` : d.num(opts.asOf);
   ctes.push({ name: `${P}as_of_day`, comment: `customs: the as-of day (${opts.asOf === null ? "the latest date in the data" : "given"})`, body: `SELECT ${asOf} AS as_of_day` });
@@ -305,6 +306,8 @@ export function buyerCtes(d: Dialect, spec: CompiledCustoms, raw: CustomsSpec | 
     comment: "customs: per buyer, the counts and sums of customs/accumulate.ts",
     body: `SELECT country, bkey,
     max(CASE WHEN name_rank = 1 THEN bname END) AS buyer,
+    max(CASE WHEN name_rank = 1 THEN blegal END) AS home_legal,
+    max(CASE WHEN bcountry <> country AND group_rank = 1 THEN blegal END) AS other_legal,
     count(*) AS nrows,
     ${opened("TRUE")} AS shipments,
     min(CASE WHEN opens = 1 THEN day END) AS first_day,
@@ -401,6 +404,7 @@ export function buyerCtes(d: Dialect, spec: CompiledCustoms, raw: CustomsSpec | 
   const profile: Record<SqlProfileColumn, string> = {
     buyer: "buyer",
     key: "t.bkey",
+    legal_form: "CASE WHEN home_legal <> '' THEN home_legal ELSE coalesce(other_legal, '') END",
     country: "t.country",
     shipments: "shipments",
     rows: "nrows",

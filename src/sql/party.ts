@@ -73,8 +73,9 @@ function cleanStages(d: Dialect, n: string, p: string): Stages {
 
 const alternatives = (forms: readonly (readonly string[])[]) => forms.map((f) => f.join(" ")).join("|");
 
-/** keyOf of the cleaned name `clean`: stages ending in column `${p}_key`. */
-function keyStages(d: Dialect, clean: string, p: string, fold: string): Stages {
+/** keyOf of the cleaned name `clean`: stages ending in column `${p}_key`; with `legal`, also `${p}_legal`, the legal
+ * forms removed (those cut from the end first, in the name's order, then those cut from the start). */
+function keyStages(d: Dialect, clean: string, p: string, fold: string, legal = false): Stages {
   let amp = clean;
   const amps = ampersands();
   for (const [c, r] of amps) amp = `replace(${amp}, ${d.str(c)}, ${d.str(r)})`;
@@ -82,9 +83,20 @@ function keyStages(d: Dialect, clean: string, p: string, fold: string): Stages {
   const suffix = ` (?:${alternatives(SUFFIXES)})${d.end}`;
   const prefix = `^(?:${alternatives(PREFIXES)}) `;
   for (let r = 1; r <= LEGAL_FORM_ROUNDS; r++) {
-    stages.push([{ name: `${p}_k${r}`, expr: d.replaceAll(d.replaceAll(`${p}_k${r - 1}`, suffix, ""), prefix, "") }]);
+    if (!legal) {
+      stages.push([{ name: `${p}_k${r}`, expr: d.replaceAll(d.replaceAll(`${p}_k${r - 1}`, suffix, ""), prefix, "") }]);
+      continue;
+    }
+    // The same matches, read before they are cut (the leftmost match is the one a replace cuts).
+    const before = `${p}_k${r - 1}`;
+    stages.push([{ name: `${p}_ks${r}`, expr: d.extract(before, ` (${alternatives(SUFFIXES)})${d.end}`, 1) }, { name: `${p}_kr${r}`, expr: d.replaceAll(before, suffix, "") }]);
+    stages.push([{ name: `${p}_kp${r}`, expr: d.extract(`${p}_kr${r}`, `^(${alternatives(PREFIXES)}) `, 1) }, { name: `${p}_k${r}`, expr: d.replaceAll(`${p}_kr${r}`, prefix, "") }]);
   }
-  stages.push([{ name: `${p}_key`, expr: `${p}_k${LEGAL_FORM_ROUNDS}` }]);
+  const rounds = Array.from({ length: LEGAL_FORM_ROUNDS }, (_, i) => i + 1);
+  stages.push([
+    { name: `${p}_key`, expr: `${p}_k${LEGAL_FORM_ROUNDS}` },
+    ...(legal ? [{ name: `${p}_legal`, expr: `coalesce(${d.joinNonNull(" ", [...rounds.map((r) => `${p}_ks${LEGAL_FORM_ROUNDS + 1 - r}`), ...rounds.map((r) => `${p}_kp${r}`)])}, '')` }] : []),
+  ]);
   return stages;
 }
 
@@ -97,18 +109,20 @@ export interface PartyColumns {
   readonly key: string;
   readonly alt: string | null;
   readonly nonBuyer: string | null;
+  /** The legal forms removed (`gmbh and co kg`), '' when none; null unless asked for. */
+  readonly legal: string | null;
 }
 
 /**
  * The stages that read the party name column `raw` (NULL reads as ""), with `p` as the prefix of every column they
  * add; `fold` names the CTE of foldTableSql. `withAlt` and `withNonBuyer` add those columns.
  */
-export function partyStages(d: Dialect, raw: string, p: string, fold: string, opts: { alt?: boolean; nonBuyer?: boolean } = {}): PartyColumns {
+export function partyStages(d: Dialect, raw: string, p: string, fold: string, opts: { alt?: boolean; nonBuyer?: boolean; legal?: boolean } = {}): PartyColumns {
   if (d.nfc === null) throw new Error(`${d.name} has no Unicode normalisation: company keys cannot be compiled`);
   const stages: Stages = [[{ name: `${p}_n`, expr: d.nfc(`coalesce(${raw}, '')`) }]];
   stages.push(...cleanStages(d, `${p}_n`, p));
   stages.push(...phraseStages(d, `${p}_clean`, `${p}_words`, fold));
-  stages.push(...keyStages(d, `${p}_clean`, p, fold));
+  stages.push(...keyStages(d, `${p}_clean`, p, fold, opts.legal));
   let alt: string | null = null;
   if (opts.alt) {
     let swapped = `${p}_n`;
@@ -130,5 +144,5 @@ export function partyStages(d: Dialect, raw: string, p: string, fold: string, op
       expr: `CASE WHEN ${w} = '' OR ${d.matches(w, `^(?:${PLACEHOLDER_WORDS})${d.end}`)} THEN 'placeholder' WHEN ${toOrder} THEN 'to order' WHEN ${whole(BANK_WORDS)} THEN 'bank' WHEN ${whole(FORWARDER_WORDS)} THEN 'forwarder' END`,
     }]);
   }
-  return { stages, clean: `${p}_clean`, words: `${p}_words`, key: `${p}_key`, alt, nonBuyer };
+  return { stages, clean: `${p}_clean`, words: `${p}_words`, key: `${p}_key`, alt, nonBuyer, legal: opts.legal ? `${p}_legal` : null };
 }

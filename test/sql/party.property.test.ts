@@ -1,6 +1,6 @@
 /**
- * sql/party.ts equals customs/company-key.ts on real engines: the cleaned name, the company key, the umlaut key and
- * the non-buyer reason of messy party names (legal forms, contact tails, addresses, several lines, umlauts written
+ * sql/party.ts equals customs/company-key.ts on real engines: the cleaned name, the company key, the umlaut key, the
+ * legal forms removed and the non-buyer reason of messy party names (legal forms, contact tails, addresses, several lines, umlauts written
  * both ways, full-width signs), each batch in one query, on DuckDB and on Postgres (PGlite).
  */
 import fc from "fast-check";
@@ -19,17 +19,17 @@ const ENGINES = [
 ] as const;
 
 function partyQuery(d: Dialect, values: readonly (string | null)[]): string {
-  const party = partyStages(d, "v", "n", "fold", { alt: true, nonBuyer: true });
+  const party = partyStages(d, "v", "n", "fold", { alt: true, nonBuyer: true, legal: true });
   const rows = values.map((v, i) => `(${i}, ${v === null ? "NULL" : d.str(v)})`).join(",\n  ");
   const ctes = [`fold AS (${foldTableSql(d)})`, `q0 AS (SELECT i, CAST(v AS ${d.text}) AS v FROM (VALUES\n  ${rows}) AS input(i, v))`];
   party.stages.forEach((cols, k) => ctes.push(`q${k + 1} AS ${d.cte}(SELECT *, ${cols.map((c) => `${c.expr} AS ${c.name}`).join(", ")} FROM q${k})`));
-  return `WITH ${ctes.join(",\n")}\nSELECT i, ${party.clean} AS clean, ${party.key} AS key, ${party.alt} AS alt, ${party.nonBuyer} AS nonbuyer FROM q${party.stages.length} ORDER BY i`;
+  return `WITH ${ctes.join(",\n")}\nSELECT i, ${party.clean} AS clean, ${party.key} AS key, ${party.alt} AS alt, ${party.nonBuyer} AS nonbuyer, ${party.legal} AS legal FROM q${party.stages.length} ORDER BY i`;
 }
 
 function want(v: string | null) {
   const raw = v ?? "";
   const k = companyKey(raw);
-  return { clean: cleanPartyName(raw), key: k.key, alt: k.alt, nonbuyer: nonBuyer(raw) };
+  return { clean: cleanPartyName(raw), key: k.key, alt: k.alt, nonbuyer: nonBuyer(raw), legal: k.legalForms.join(" ") };
 }
 
 async function mismatches(run: (sql: string) => Promise<Record<string, unknown>[]>, d: Dialect, values: readonly (string | null)[]) {
