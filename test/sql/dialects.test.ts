@@ -62,14 +62,14 @@ describe("SQL dialects", () => {
       const golden = join(ROOT, "test", "sql", "golden", `customs-${dialect}.outline.txt`);
       if (process.env.UPDATE_GOLDEN === "1" || !existsSync(golden)) writeFileSync(golden, got);
       expect(got).toBe(readFileSync(golden, "utf8"));
-    });
+    }, 30_000);
   }
   it("bigquery with customs: parses with bigquery's grammar", () => {
     const ast = new Parser().astify(withCustoms("bigquery"), { database: "bigquery" });
     const statements = Array.isArray(ast) ? ast : [ast];
     expect(statements).toHaveLength(1);
     expect(statements[0]!.type).toBe("select");
-  });
+  }, 60_000);
   it("spark with customs: refused, saying why", () => {
     expect(() => withCustoms("spark")).toThrow(/spark SQL has no normalisation function/);
   });

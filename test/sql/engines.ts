@@ -4,6 +4,11 @@
  */
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import { PGlite, types } from "@electric-sql/pglite";
+import { vi } from "vitest";
+
+// A test that runs real engines starts PGlite (WebAssembly) and compiles queries of hundreds of CTEs: seconds, and
+// more when the suite's other files share the two cores. Every file that uses these engines gets a minute per test.
+vi.setConfig({ testTimeout: 60_000 });
 
 let duck: Promise<{ db: DuckDBInstance; conn: DuckDBConnection }> | undefined;
 let pg: Promise<PGlite> | undefined;
