@@ -3,7 +3,7 @@ import { closeSync, openSync, readSync } from "node:fs";
 import { resolve } from "node:path";
 import type { ChalkInstance } from "chalk";
 import { tierOrder } from "../pipeline/rank-run.js";
-import { DuckdbError, scoreWithDuckdb, type DuckdbInput } from "../pipeline/duckdb-score.js";
+import { DuckdbError, DuckdbRefusal, scoreWithDuckdb, type DuckdbInput } from "../pipeline/duckdb-score.js";
 import { isParquet } from "../io/read-parquet.js";
 import { isSpreadsheet, readTable, type TableSource } from "../io/read-table.js";
 import { streamSink } from "../io/sink.js";
@@ -13,7 +13,6 @@ import { EXIT, RunError, UsageError, type CliIO } from "./io.js";
 import type { LoadedPortrait } from "./portrait-arg.js";
 import { reportPlan } from "./score.js";
 import type { CsvHeader } from "../io/read-csv.js";
-import { mapCustomsColumns } from "../customs/columns.js";
 import type { DateFormat } from "../customs/dates.js";
 
 interface EngineOptions {
@@ -64,10 +63,6 @@ export async function scoreOnDuckdb(files: string[], opts: EngineOptions, io: Cl
     throw new UsageError(`--memory-limit: expected a size such as 512MB or 2GB, got "${opts.memoryLimit}"`);
   }
   const inputs = await duckdbInputs(files, io, p.delimiter);
-  for (const i of inputs) {
-    const layout = i.columns ? mapCustomsColumns(i.columns, p.portrait.customs.columns)?.columnOf : undefined;
-    if (layout && (layout.hs_code >= 0 || layout.bill >= 0 || layout.exporter >= 0)) throw not(`${i.name}`, "is a customs export: scoring its buyers as prospects");
-  }
   const customsInputs = opts.customs && opts.customs.length > 0 ? await customsFiles(opts.customs, io) : undefined;
   const tiers = tierOrder(p.portrait.compiled);
   const limit = opts.minTier === undefined ? undefined : tiers.slice(0, tiers.indexOf(opts.minTier) + 1);
@@ -77,7 +72,7 @@ export async function scoreOnDuckdb(files: string[], opts: EngineOptions, io: Cl
     ...(p.threads !== undefined && { threads: p.threads }),
     ...(opts.memoryLimit !== undefined && { memoryLimit: opts.memoryLimit.trim() }),
     dropDisqualified: opts.dropDisqualified === true, raw: opts.raw === true, bom: opts.bom === true,
-    allowMissingFields: opts.allowMissingFields === true, planAsOf: opts.asOf ?? null,
+    allowMissingFields: opts.allowMissingFields === true, planAsOf: opts.asOf ?? null, customsColumns: p.portrait.customs.columns,
     ...(customsInputs && { customs: { inputs: customsInputs, spec: p.portrait.customs, ...(p.dateFormat !== undefined && { dateFormat: p.dateFormat }), asOf: p.asOf ?? null } }),
   };
   const c = p.portrait.compiled;
@@ -96,12 +91,13 @@ export async function scoreOnDuckdb(files: string[], opts: EngineOptions, io: Cl
           throw e;
         }
       }).catch((e: unknown) => {
-        throw failed instanceof DuckdbError || failed instanceof SqlRefusal ? failed : e;
+        throw failed instanceof DuckdbError || failed instanceof DuckdbRefusal || failed instanceof SqlRefusal ? failed : e;
       });
       counts = got!;
     } else counts = await run(streamSink(io.stdout));
   } catch (e) {
     if (e instanceof SqlRefusal) throw new UsageError(`${p.portrait.file}: ${e.message}`);
+    if (e instanceof DuckdbRefusal) throw new UsageError(`--engine duckdb: ${e.message}; use the JavaScript engine (the default) for it`);
     if (e instanceof DuckdbError) throw new RunError(`duckdb: ${e.message}`);
     throw e;
   }

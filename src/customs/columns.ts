@@ -60,6 +60,13 @@ export function presetDateFormat(mapping: CustomsMapping, given: DateFormat | un
   return given ?? portrait ?? (mapping.columnOf.date < 0 ? "YYYY-MM" : undefined);
 }
 
+/** True for a header of shipment rows (a customs export with an HS code, bill or supplier column), which score reads
+ * as one prospect per buyer. */
+export function isShipmentHeader(columns: readonly string[], extra: Partial<Record<CustomsColumn, readonly string[]>> = {}): boolean {
+  const c = mapCustomsColumns(columns, extra)?.columnOf;
+  return c !== undefined && (c.hs_code >= 0 || c.bill >= 0 || c.exporter >= 0);
+}
+
 /** Why a header is not a customs export, and what to do: for messages that name the file or table first. */
 export function notCustomsMessage(columns: readonly string[]): string {
   return `not a customs export I can read: it needs an importer (or consignee) column, a date and a shipment fact (HS code, product, weight, value, supplier or bill). The columns are: ${columns.join(", ")}. Map yours under customs.columns in the portrait.`;

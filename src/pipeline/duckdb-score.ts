@@ -18,7 +18,7 @@ import { BOM, neutralizeRow } from "../io/csv-safety.js";
 import { fieldValues, mapFields, outputNaming } from "../io/map-fields.js";
 import type { Sink } from "../io/sink.js";
 import type { PortraitSpec } from "../portrait/schema.js";
-import { mapCustomsColumns, notCustomsMessage, presetDateFormat } from "../customs/columns.js";
+import { isShipmentHeader, mapCustomsColumns, notCustomsMessage, presetDateFormat } from "../customs/columns.js";
 import { DateFormatDetector, type DateFormat } from "../customs/dates.js";
 import type { CompiledCustoms } from "../customs/types.js";
 import { compileSql } from "../sql/compile.js";
@@ -52,6 +52,9 @@ export interface DuckdbScoreOptions {
   readonly memoryLimit?: string;
   /** Customs exports to aggregate and join the prospects to (score --customs). */
   readonly customs?: DuckdbCustoms;
+  /** The portrait's customs column names: a main input with a shipment header is refused (score reads it as one
+   * prospect per buyer, which this engine does not). */
+  readonly customsColumns: CompiledCustoms["columns"];
 }
 
 export interface DuckdbCustoms {
@@ -78,6 +81,9 @@ const MAX_LINE_BYTES = 4 * 1024 * 1024;
 
 /** Thrown when DuckDB cannot run: its package is missing, or it rejects the input. */
 export class DuckdbError extends Error {}
+
+/** Thrown for an input this engine does not take (the JavaScript engine does). */
+export class DuckdbRefusal extends Error {}
 
 /** The FROM item that reads the inputs (files of one layout), all columns as text (CSV) or as stored (Parquet). */
 function inputRelation(inputs: readonly DuckdbInput[]): string {
@@ -110,6 +116,7 @@ export async function scoreWithDuckdb(spec: PortraitSpec, portrait: CompiledPort
     const columnsOf = async (i: readonly DuckdbInput[], rel: string) =>
       i[0]!.kind === "parquet" ? ((await con.runAndReadAll(`DESCRIBE SELECT * FROM ${rel}`).catch(rethrow)).getRows() as unknown[][]).map((row) => String(row[0])) : i[0]!.columns!;
     const columns = await columnsOf(inputs, from);
+    if (isShipmentHeader(columns, options.customsColumns)) throw new DuckdbRefusal(`${inputs.map((i) => i.name).join(", ")}: a customs export (shipments) as the main input is scored as one prospect per buyer`);
     let customs: { sources: CustomsSource[]; asOf: number | null } | undefined;
     if (options.customs) {
       const sources: CustomsSource[] = [];

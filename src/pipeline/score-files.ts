@@ -12,7 +12,7 @@ import { headerKey } from "../engine/text.js";
 import { fieldValues, mapFields, type FieldMapping } from "../io/map-fields.js";
 import { warning, type Diagnostic } from "../report/diagnostic.js";
 import { PROFILE_COLUMNS } from "../customs/accumulate.js";
-import { customsHeaderScore, mapCustomsColumns } from "../customs/columns.js";
+import { customsHeaderScore, isShipmentHeader } from "../customs/columns.js";
 import type { DateFormat } from "../customs/dates.js";
 import type { CompiledCustoms } from "../customs/types.js";
 import { CustomsAggregator, type CustomsState, type SourceInfo } from "./customs-aggregator.js";
@@ -200,9 +200,7 @@ export async function scoreFiles(portrait: CompiledPortrait, inputs: readonly Ta
         onHeader(h) {
           Object.assign(summary, { columns: h.columns, delimiter: h.delimiter, encoding: h.encoding });
           for (const note of h.notes) report(warning("input-note", note, { file: input.name }));
-          const customsLayout = customs ? mapCustomsColumns(h.columns, customs.spec.columns) : null;
-          const c = customsLayout?.columnOf;
-          if (customs && c && (c.hs_code >= 0 || c.bill >= 0 || c.exporter >= 0)) {
+          if (customs && isShipmentHeader(h.columns, customs.spec.columns)) {
             // A shipment file as main input: its buyers become the prospects.
             Object.assign(summary, { kind: "customs" });
             aggregator = new CustomsAggregator(input.name, customs.spec, customs.main, reject, customs.dateFormat);

@@ -84,11 +84,13 @@ describe("score --engine duckdb --customs", () => {
     });
     const cases: Array<[string[], string[]]> = [
       [[PROSPECTS, "-p", FUZZY, "--customs", SHIPMENTS], ["customs.fuzzy (Jaro-Winkler matching among blocked candidates) is not compiled to SQL", "column Consignee Website and the portrait's website, email join prospects to buyers by web domain"]],
-      [[SHIPMENTS, "-p", PORTRAIT], ["furniture-importers.shipments.csv is a customs export: scoring its buyers as prospects; use the JavaScript engine"]],
+      [[SHIPMENTS, "-p", PORTRAIT], ["furniture-importers.shipments.csv: a customs export (shipments) as the main input is scored as one prospect per buyer; use the JavaScript engine"]],
+      [[join(dir, "shipments.parquet"), "-p", PORTRAIT], ["shipments.parquet: a customs export (shipments) as the main input is scored as one prospect per buyer"]],
       [[PROSPECTS, "-p", PORTRAIT, "--customs", join(dir, "status.csv")], ["column record_status_indicator (record status: amended and deleted bills) is not compiled to SQL"]],
       [[PROSPECTS, "-p", PORTRAIT, "--customs", SHIPMENTS, "--date-format", "YYYY-MM"], ["dates given as months (YYYY-MM) are not compiled to SQL"]],
       [[PROSPECTS, "-p", PORTRAIT, "--customs", join(dir, "cased.csv")], ['cased.csv has columns whose names differ only in case ("weight")']],
     ];
+    await duckdbQuery(`COPY (SELECT * FROM read_csv('${SHIPMENTS}', header = true, all_varchar = true)) TO '${join(dir, "shipments.parquet")}' (FORMAT parquet)`);
     for (const [args, messages] of cases) {
       const r = await runCli(["score", ...args, "-f", "csv", "--engine", "duckdb"]);
       expect(r.code, r.stderr).toBe(2);
