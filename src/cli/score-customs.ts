@@ -43,6 +43,12 @@ export function customsRejects(prepared: PreparedCustoms): RejectedRow[] {
   return prepared.joinRun?.rejects ?? [];
 }
 
+/** `customs match: 18 of 35 prospects found in customs data (18 exact, 0 domain, 0 fuzzy, fuzzy matching off), 17 not found`. */
+export function matchSummary(c: Readonly<Record<"exact" | "domain" | "fuzzy" | "none", number>>, fuzzy: number | null): string {
+  const total = c.exact + c.domain + c.fuzzy + c.none;
+  return `customs match: ${total - c.none} of ${total} prospects found in customs data (${c.exact} exact, ${c.domain} domain, ${c.fuzzy} fuzzy${fuzzy === null ? ", fuzzy matching off" : ` at ${fuzzy}`}), ${c.none} not found`;
+}
+
 /** stderr lines: where the shipment rows went, how prospects matched, and every fuzzy pair to check. */
 export function reportCustoms(prepared: PreparedCustoms, run: ScoreRun, io: CliIO, chalk: ChalkInstance): void {
   const { scoring, joinRun } = prepared;
@@ -54,9 +60,7 @@ export function reportCustoms(prepared: PreparedCustoms, run: ScoreRun, io: CliI
   }
   const join = scoring.join;
   if (!join) return;
-  const c = join.counts;
-  const total = c.exact + c.domain + c.fuzzy + c.none;
-  io.stderr.write(chalk.dim(`customs match: ${total - c.none} of ${total} prospects found in customs data (${c.exact} exact, ${c.domain} domain, ${c.fuzzy} fuzzy${join.fuzzy === null ? ", fuzzy matching off" : ` at ${join.fuzzy}`}), ${c.none} not found\n`));
+  io.stderr.write(chalk.dim(`${matchSummary(join.counts, join.fuzzy)}\n`));
   for (const p of join.fuzzyPairs) {
     io.stderr.write(chalk.yellow(`customs match: fuzzy ${p.score}: ${stripControls(p.file)}:${p.line} "${stripControls(p.prospect)}" ~ buyer "${stripControls(p.buyer)}": check it\n`));
   }

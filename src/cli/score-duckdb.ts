@@ -12,6 +12,7 @@ import { tableSources, writeAtomically, type Format } from "./files.js";
 import { EXIT, RunError, UsageError, type CliIO } from "./io.js";
 import type { LoadedPortrait } from "./portrait-arg.js";
 import { reportPlan } from "./score.js";
+import { matchSummary } from "./score-customs.js";
 import type { CsvHeader } from "../io/read-csv.js";
 import type { DateFormat } from "../customs/dates.js";
 
@@ -104,10 +105,8 @@ export async function scoreOnDuckdb(files: string[], opts: EngineOptions, io: Cl
   const qualified = counts.read - counts.disqualified;
   const mean = qualified > 0 ? Math.round(counts.sum / qualified) / 10 : null;
   const tierText = tiers.filter((t) => (counts.tiers.get(t) ?? 0) > 0).map((t) => `${t} ${counts.tiers.get(t)}`).join(", ");
-  if (customsInputs) {
-    const total = counts.matched + counts.unmatched;
-    io.stderr.write(p.chalk.dim(`customs match: ${counts.matched} of ${total} prospects found in customs data (${counts.matched} exact, 0 domain, 0 fuzzy, fuzzy matching off), ${counts.unmatched} not found (engine duckdb)\n`));
-  }
+  // The SQL joins exactly only (no domain, no fuzzy join).
+  if (customsInputs) io.stderr.write(p.chalk.dim(`${matchSummary({ exact: counts.matched, domain: 0, fuzzy: 0, none: counts.unmatched }, null)} (engine duckdb)\n`));
   io.stderr.write(p.chalk.dim(`portrait: read ${counts.read}, scored ${counts.read}, rejected 0; wrote ${counts.written}${tierText ? `; ${tierText}` : ""}${mean === null ? "" : `; mean score ${mean}`} [${c.name}${c.version ? ` v${c.version}` : ""}] (engine duckdb)\n`));
   reportPlan(p.portrait, { scored: counts.read, segments: counts.segments, several: 0 }, opts.asOf, io, p.chalk);
   if (p.failUnder !== undefined && (mean ?? 0) < p.failUnder) {

@@ -72,10 +72,8 @@ async function fileDateFormat(file: string, column: number, io: CliIO): Promise<
   } catch (e) {
     if (e !== done) throw e;
   }
-  if (detector.settled !== null) return detector.settled;
-  const r = detector.finish();
+  const r = detector.conclusion();
   if ("error" in r) throw new UsageError(`${file}: cannot tell the date format: ${r.error}`);
-  if (detector.gaveUp) throw new UsageError(`${file}: cannot tell the date format: every date fits ${detector.remaining.join(" and ")}`);
   return r.format;
 }
 

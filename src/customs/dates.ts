@@ -117,8 +117,11 @@ export class DateFormatDetector {
   get settled(): DateFormat | null {
     return this.seen > this.unreadable ? this.decided : null;
   }
-  get remaining(): readonly DateFormat[] {
-    return this.candidates;
+  /** What the values read so far settle: the format, or why none can be chosen (the input ended undecided, or gave up). */
+  conclusion(): { format: DateFormat } | { error: string } {
+    if (this.settled !== null) return { format: this.settled };
+    const r = this.finish();
+    return "error" in r || !this.gaveUp ? r : { error: `every date fits ${this.candidates.join(" and ")}` };
   }
   /** At the end of the data: the format, or why none can be chosen. */
   finish(): { format: DateFormat } | { error: string } {

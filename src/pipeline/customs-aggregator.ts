@@ -16,7 +16,6 @@ import { InputError } from "../io/decode.js";
 import { ownString } from "../io/fast-csv.js";
 import type { CsvReject, CsvRow } from "../io/read-csv.js";
 
-
 export interface CustomsTotals {
   rows: number;
   rejected: number;
@@ -132,23 +131,19 @@ export class CustomsAggregator {
     if (info.dateFormat !== null) return this.process(row);
     const col = info.mapping.columnOf.date >= 0 ? info.mapping.columnOf.date : info.mapping.columnOf.month;
     this.buffer.push(row);
-    const settled = this.detector!.next(row.fields[col] ?? "");
-    if (settled !== null) this.settle(settled, "detected");
-    else if (this.detector!.gaveUp) this.fail();
+    // Settled, or given up (the conclusion is then an error).
+    if (this.detector!.next(row.fields[col] ?? "") !== null || this.detector!.gaveUp) this.settle(this.concluded(), "detected");
   }
 
   end(): void {
-    if (this.info && this.info.dateFormat === null) {
-      const r = this.detector!.finish();
-      if ("error" in r) this.fail();
-      else this.settle(r.format, "detected");
-    }
+    if (this.info && this.info.dateFormat === null) this.settle(this.concluded(), "detected");
   }
 
-  private fail(): never {
-    const r = this.detector!.finish();
-    const why = "error" in r ? r.error : `every date fits ${this.detector!.remaining.join(" and ")}`;
-    throw new InputError("ambiguous-date", `${this.sourceName}: cannot tell the date format: ${why}`);
+  /** The detector's conclusion, or the error that says why there is none. */
+  private concluded(): DateFormat {
+    const r = this.detector!.conclusion();
+    if ("error" in r) throw new InputError("ambiguous-date", `${this.sourceName}: cannot tell the date format: ${r.error}`);
+    return r.format;
   }
 
   private settle(format: DateFormat, how: string): void {

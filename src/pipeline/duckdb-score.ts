@@ -189,21 +189,14 @@ export async function scoreWithDuckdb(spec: PortraitSpec, portrait: CompiledPort
 async function detectDateFormat(con: import("@duckdb/node-api").DuckDBConnection, rel: string, column: string, name: string): Promise<DateFormat> {
   const detector = new DateFormatDetector();
   const result = await con.stream(`SELECT CAST(${DIALECT.duckdb.ident(column)} AS VARCHAR) FROM ${rel}`).catch(rethrow);
-  const fail = (): never => {
-    const r = detector.finish();
-    throw new DuckdbError(`${name}: cannot tell the date format: ${"error" in r ? r.error : `every date fits ${detector.remaining.join(" and ")}`}`);
-  };
-  for (;;) {
+  read: for (;;) {
     const chunk = await result.fetchChunk().catch(rethrow);
     if (!chunk || chunk.rowCount === 0) break;
-    for (const [v] of chunk.getRows()) {
-      const settled = detector.next(v === null ? "" : String(v));
-      if (settled !== null) return settled;
-      if (detector.gaveUp) fail();
-    }
+    for (const [v] of chunk.getRows()) if (detector.next(v === null ? "" : String(v)) !== null || detector.gaveUp) break read;
   }
-  const r = detector.finish();
-  return "error" in r ? fail() : r.format;
+  const r = detector.conclusion();
+  if ("error" in r) throw new DuckdbError(`${name}: cannot tell the date format: ${r.error}`);
+  return r.format;
 }
 
 /** DuckDB's message, without its advice on reader options a portrait user does not set: `file: CSV Error on Line: 3
