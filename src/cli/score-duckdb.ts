@@ -2,16 +2,16 @@
 import { closeSync, openSync, readSync } from "node:fs";
 import { resolve } from "node:path";
 import type { ChalkInstance } from "chalk";
-import { tierOrder } from "../pipeline/rank-run.js";
+import { meanScore, tierOrder } from "../pipeline/rank-run.js";
 import { DuckdbError, DuckdbRefusal, scoreWithDuckdb, type DuckdbInput } from "../pipeline/duckdb-score.js";
 import { isParquet } from "../io/read-parquet.js";
 import { isSpreadsheet, readTable, type TableSource } from "../io/read-table.js";
 import { streamSink } from "../io/sink.js";
 import { SqlRefusal } from "../sql/compile.js";
 import { tableSources, writeAtomically, type Format } from "./files.js";
-import { EXIT, RunError, UsageError, type CliIO } from "./io.js";
+import { RunError, UsageError, type CliIO } from "./io.js";
 import type { LoadedPortrait } from "./portrait-arg.js";
-import { reportPlan } from "./score.js";
+import { gate, reportPlan, writeSummary } from "./score.js";
 import { matchSummary } from "./score-customs.js";
 import type { CsvHeader } from "../io/read-csv.js";
 import type { DateFormat } from "../customs/dates.js";
@@ -102,18 +102,13 @@ export async function scoreOnDuckdb(files: string[], opts: EngineOptions, io: Cl
     if (e instanceof DuckdbError) throw new RunError(`duckdb: ${e.message}`);
     throw e;
   }
-  const qualified = counts.read - counts.disqualified;
-  const mean = qualified > 0 ? Math.round(counts.sum / qualified) / 10 : null;
-  const tierText = tiers.filter((t) => (counts.tiers.get(t) ?? 0) > 0).map((t) => `${t} ${counts.tiers.get(t)}`).join(", ");
+  const mean = meanScore(counts.sum, counts.read - counts.disqualified);
   // The SQL joins exactly only (no domain, no fuzzy join).
   if (customsInputs) io.stderr.write(p.chalk.dim(`${matchSummary({ exact: counts.matched, domain: 0, fuzzy: 0, none: counts.unmatched }, null)} (engine duckdb)\n`));
-  io.stderr.write(p.chalk.dim(`portrait: read ${counts.read}, scored ${counts.read}, rejected 0; wrote ${counts.written}${tierText ? `; ${tierText}` : ""}${mean === null ? "" : `; mean score ${mean}`} [${c.name}${c.version ? ` v${c.version}` : ""}] (engine duckdb)\n`));
+  const tierCounts = tiers.map((t): [string, number] => [t, counts.tiers.get(t) ?? 0]);
+  writeSummary({ read: counts.read, scored: counts.read, rejected: 0, written: counts.written, tiers: tierCounts, mean }, { after: " (engine duckdb)" }, p.portrait, io, p.chalk);
   reportPlan(p.portrait, { scored: counts.read, segments: counts.segments, several: 0 }, opts.asOf, io, p.chalk);
-  if (p.failUnder !== undefined && (mean ?? 0) < p.failUnder) {
-    io.stderr.write(p.chalk.red(`portrait: mean score ${mean ?? "n/a"} is under --fail-under ${p.failUnder}\n`));
-    return EXIT.gate;
-  }
-  return EXIT.ok;
+  return gate(mean, p.failUnder, io, p.chalk);
 }
 
 /** Each file as DuckDB will read it: Parquet by its extension; CSV with the header and delimiter portrait's reader finds. */

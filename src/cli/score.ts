@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import type { Command } from "commander";
-import { outputLayout, rankRun, tierOrder } from "../pipeline/rank-run.js";
+import { meanScore, outputLayout, rankRun, tierOrder } from "../pipeline/rank-run.js";
 import { scoringThreads, writeCsvInWorkers, workersCanWrite, writerThreads } from "../io/csv-workers.js";
 import { planDate, scoreFiles, type RunTally, type ScoredRow, type ScoreFilesOptions, type ScoreRun } from "../pipeline/score-files.js";
 import { InputError } from "../io/read-csv.js";
@@ -191,14 +191,9 @@ async function runScore(files: string[], opts: ScoreOptions, io: CliIO): Promise
 
   reportCustoms(customs, run, io, chalk);
   const c = ranked.counts;
-  const tierText = Object.entries(c.tiers).filter(([, n]) => n > 0).map(([t, n]) => `${t} ${n}`).join(", ");
-  io.stderr.write(chalk.dim(`portrait: read ${c.read}, scored ${c.scored}, rejected ${c.rejected}${opts.rejects && c.rejected ? ` (in ${opts.rejects})` : ""}; wrote ${c.written}${tierText ? `; ${tierText}` : ""}${c.meanScore === null ? "" : `; mean score ${c.meanScore}`} [${portrait.compiled.name}${portrait.compiled.version ? ` v${portrait.compiled.version}` : ""}]${opts.report ? `; report in ${opts.report}` : ""}\n`));
+  writeSummary({ ...c, tiers: Object.entries(c.tiers), mean: c.meanScore }, { rejects: opts.rejects, after: opts.report ? `; report in ${opts.report}` : "" }, portrait, io, chalk);
   reportPlan(portrait, run.tally, opts.asOf, io, chalk);
-  if (failUnder !== undefined && (c.meanScore ?? 0) < failUnder) {
-    io.stderr.write(chalk.red(`portrait: mean score ${c.meanScore ?? "n/a"} is under --fail-under ${failUnder}\n`));
-    return EXIT.gate;
-  }
-  return EXIT.ok;
+  return gate(c.meanScore, failUnder, io, chalk);
 }
 
 async function writeOutput(sink: Sink, format: Format, portrait: LoadedPortrait, ranked: ReturnType<typeof rankRun>, run: ScoreRun, csv: CsvWriteOptions, io: CliIO): Promise<void> {
@@ -211,6 +206,25 @@ async function writeOutput(sink: Sink, format: Format, portrait: LoadedPortrait,
 
 
 /** Segments that took no prospect, and activities that cannot apply without a date. */
+/** The run's summary line on stderr: `portrait: read 35, scored 35, rejected 0; wrote 35; A 9, B 6; mean score 52.1
+ * [name v1]`; `wrote` follows the written count, `after` the portrait's name. */
+export function writeSummary(
+  c: { read: number; scored: number; rejected: number; written: number; tiers: Iterable<readonly [string, number]>; mean: number | null },
+  text: { rejects?: string | undefined; wrote?: string; after?: string },
+  portrait: LoadedPortrait, io: CliIO, chalk: ReturnType<typeof chalkFor>,
+): void {
+  const tierText = [...c.tiers].filter(([, n]) => n > 0).map(([t, n]) => `${t} ${n}`).join(", ");
+  const p = portrait.compiled;
+  io.stderr.write(chalk.dim(`portrait: read ${c.read}, scored ${c.scored}, rejected ${c.rejected}${text.rejects && c.rejected ? ` (in ${text.rejects})` : ""}; wrote ${c.written}${text.wrote ?? ""}${tierText ? `; ${tierText}` : ""}${c.mean === null ? "" : `; mean score ${c.mean}`} [${p.name}${p.version ? ` v${p.version}` : ""}]${text.after ?? ""}\n`));
+}
+
+/** --fail-under: exit 3, saying so, when the mean score of qualified prospects is under it. */
+export function gate(mean: number | null, failUnder: number | undefined, io: CliIO, chalk: ReturnType<typeof chalkFor>): number {
+  if (failUnder === undefined || (mean ?? 0) >= failUnder) return EXIT.ok;
+  io.stderr.write(chalk.red(`portrait: mean score ${mean ?? "n/a"} is under --fail-under ${failUnder}\n`));
+  return EXIT.gate;
+}
+
 export function reportPlan(portrait: LoadedPortrait, segments: Pick<RunTally, "scored" | "segments" | "several">, asOf: string | undefined, io: CliIO, chalk: ReturnType<typeof chalkFor>): void {
   const c = portrait.compiled;
   if (c.segments.length > 0 && segments.scored > 0) {
@@ -301,15 +315,11 @@ async function streamScore(files: string[], opts: ScoreOptions, io: CliIO, ctx: 
   const finished = run as ScoreRun | null;
   if (finished) reportCustoms(customs, finished, io, chalk);
   const rejected = finished ? customsRejects(customs).length + finished.rejects.length : 0;
-  const mean = counts.qualified > 0 ? Math.round(counts.sum / counts.qualified) / 10 : null;
-  const tierText = tiers.filter((t) => (counts.tiers.get(t) ?? 0) > 0).map((t) => `${t} ${counts.tiers.get(t)}`).join(", ");
-  io.stderr.write(chalk.dim(`portrait: read ${counts.read + rejected}, scored ${counts.read}, rejected ${rejected}${opts.rejects && rejected ? ` (in ${opts.rejects})` : ""}; wrote ${counts.written} in input order${tierText ? `; ${tierText}` : ""}${mean === null ? "" : `; mean score ${mean}`} [${c.name}${c.version ? ` v${c.version}` : ""}]\n`));
+  const mean = meanScore(counts.sum, counts.qualified);
+  const tierCounts = tiers.map((t): [string, number] => [t, counts.tiers.get(t) ?? 0]);
+  writeSummary({ read: counts.read + rejected, scored: counts.read, rejected, written: counts.written, tiers: tierCounts, mean }, { rejects: opts.rejects, wrote: " in input order" }, portrait, io, chalk);
   if (finished) reportPlan(portrait, finished.tally, opts.asOf, io, chalk);
-  if (failUnder !== undefined && (mean ?? 0) < failUnder) {
-    io.stderr.write(chalk.red(`portrait: mean score ${mean ?? "n/a"} is under --fail-under ${failUnder}\n`));
-    return EXIT.gate;
-  }
-  return EXIT.ok;
+  return gate(mean, failUnder, io, chalk);
 }
 
 interface StreamContext {

@@ -75,7 +75,7 @@ export function rankRun(portrait: CompiledPortrait, run: ScoreRun, options: Rank
   const counts: Counts = { read: t.scored + run.rejects.length, scored: t.scored, rejected: run.rejects.length, disqualified: t.disqualified, written: 0, tiers: tierCounts(tiers), meanScore: null };
   for (const [tier, n] of t.tiers) counts.tiers[tier] = (counts.tiers[tier] ?? 0) + n;
   const qualified = counts.scored - counts.disqualified;
-  counts.meanScore = qualified > 0 ? Math.round(t.sum / qualified) / 10 : null;
+  counts.meanScore = meanScore(t.sum, qualified);
 
   const limit = options.minTier === undefined ? tiers.length - 1 : tiers.indexOf(options.minTier);
   const rows: RankedRow[] = [];
@@ -113,6 +113,11 @@ export function outputLayout(portrait: CompiledPortrait, run: ScoreRun, joined: 
 /** A row's detail with its reasons column. */
 export function withReasons(d: RowDetail): RankedDetail {
   return { ...d, reasons: formatReasons(d.result) };
+}
+
+/** The mean score of qualified rows, to one decimal, from their sum in tenths (RunTally.sum); null when none. */
+export function meanScore(sumTenths: number, qualified: number): number | null {
+  return qualified > 0 ? Math.round(sumTenths / qualified) / 10 : null;
 }
 
 /** `exact`, `domain`, `fuzzy 0.94` or `none`. */
