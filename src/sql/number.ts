@@ -20,7 +20,7 @@
  * underflow boundary, ~2.47e-324) is decided by those 40 digits.
  */
 import type { Dialect } from "./dialect.js";
-import { JS_SPACE_CLASS, jsTrimSql } from "./text.js";
+import { caseless, JS_SPACE_CLASS, jsTrimSql } from "./text.js";
 
 /** JavaScript's `\s` and trim(): the characters of a bracket class (with one range). */
 const WS = JS_SPACE_CLASS;
@@ -63,21 +63,17 @@ export function inNumberDomain(s: string): boolean {
   return true;
 }
 
-/** An ASCII word matched without regard to case, without `(?i)`. */
-function ci(word: string): string {
-  return word.replace(/[a-z]/gi, (c) => `[${c.toUpperCase()}${c.toLowerCase()}]`);
-}
 
 const APPROX_WORDS = [
-  "~", "≈", `${ci("approx")}[.]?`, ci("about"), ci("around"), `${ci("ca")}[.]?`, ci("circa"), `${ci("est")}[.]?`,
-  ">=", "<=", ">", "<", "≥", "≤", ci("over"), ci("under"), ci("up to"), ci("more than"), ci("less than"),
+  "~", "≈", `${caseless("approx")}[.]?`, caseless("about"), caseless("around"), `${caseless("ca")}[.]?`, caseless("circa"), `${caseless("est")}[.]?`,
+  ">=", "<=", ">", "<", "≥", "≤", caseless("over"), caseless("under"), caseless("up to"), caseless("more than"), caseless("less than"),
 ];
 const SYMBOLS = "[$€£¥₹₽₩₺₫฿]";
 const CODES = "usd eur gbp cny rmb jpy inr rub krw try aud cad chf sek nok dkk pln czk huf brl mxn hkd sgd aed sar zar vnd thb idr myr php"
   .split(" ")
-  .map(ci)
+  .map(caseless)
   .join("|");
-const DOLLARS = ["us", "au", "ca", "hk", "nz", "s"].map(ci).join("|");
+const DOLLARS = ["us", "au", "ca", "hk", "nz", "s"].map(caseless).join("|");
 
 /** A number's digits with optional grouping (parse-number.ts NUM). */
 const NUM = "[0-9](?:[0-9.,'\u00a0\u202f ]*[0-9])?|[.,][0-9]+";
@@ -119,7 +115,7 @@ function patterns(d: Dialect): Patterns {
   const approxWord = `(?:${APPROX_WORDS.join("|")})`;
   const bandHead = `^(?:${NUM})(?:${W}*${SUFFIX})?${W}*(?:${BAND_SEP})${W}*(?:${NUM})`;
   return {
-    euro: `€|(?:^|[^A-Za-z0-9_])${ci("eur")}(?:[^A-Za-z0-9_]|${end})`,
+    euro: `€|(?:^|[^A-Za-z0-9_])${caseless("eur")}(?:[^A-Za-z0-9_]|${end})`,
     exponent: `^[+-]?[0-9]+(?:[.][0-9]+)?[Ee][+-]?[0-9]+${end}`,
     approx: `^${approxWord}${W}*`,
     approxThenMinus: `^(?:${approxWord}${W}*)?[-−]`,
@@ -259,7 +255,7 @@ export function numberStages(d: Dialect, input: string, prefix: string): Array<A
 /** whyNotNumber(input) as an expression. */
 export function whyNotNumberSql(d: Dialect, input: string): string {
   const t = d.replaceAll(input, `^${W}+|${W}+${d.end}`, "");
-  const infinite = `^${W}*[+-]?(?:${ci("nan")}|${ci("inf")}|${ci("infinity")}|∞)${W}*${d.end}`;
+  const infinite = `^${W}*[+-]?(?:${caseless("nan")}|${caseless("inf")}|${caseless("infinity")}|∞)${W}*${d.end}`;
   const exponent = `^${W}*[+-]?[0-9]+(?:[.][0-9]+)?[Ee][+-]?[0-9]+${W}*${d.end}`;
   return `'"' || ${t} || CASE WHEN ${d.matches(input, infinite)} THEN '" is not a finite number' WHEN ${d.matches(input, exponent)} THEN '" is beyond the largest number (about 1.8e308)' ELSE '" is not a number' END`;
 }

@@ -15,29 +15,12 @@ import {
 } from "../customs/company-key.js";
 import { foldText } from "../engine/text.js";
 import type { Dialect } from "./dialect.js";
-import { FOLDED_BLOCKS, JS_SPACE_CLASS, phraseStages } from "./text.js";
+import { caseless, FOLDED_BLOCKS, JS_SPACE_CLASS, phraseStages } from "./text.js";
 
 export type Stages = Array<Array<{ name: string; expr: string }>>;
 
 /** JavaScript's `\w` without the `u` flag. */
 const WORD = "A-Za-z0-9_";
-
-/** A JavaScript regular expression's ASCII letters made case-insensitive (`inc` -> `[iI][nN][cC]`); escaped
- * punctuation unescaped where every engine reads it plainly. */
-export function caseless(re: string): string {
-  let out = "";
-  for (let i = 0; i < re.length; i++) {
-    const c = re[i]!;
-    if (c === "\\") {
-      const next = re[i + 1]!;
-      out += next === "/" ? "/" : `\\${next}`;
-      i++;
-    } else if (/[a-z]/i.test(c) && !(re[i - 1] === "?" && re[i - 2] === "(")) {
-      out += `[${c.toLowerCase()}${c.toUpperCase()}]`;
-    } else out += c;
-  }
-  return out;
-}
 
 /** Characters whose fold holds `&` or `+` (`＆`, `⁺`): the key reads them as ` and `, before folding. */
 function ampersands(): Array<[string, string]> {

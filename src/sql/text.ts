@@ -157,6 +157,23 @@ export function foldTableSql(d: Dialect): string {
   return `SELECT ${foldTable().groups.map((g, i) => `${d.str(g.from)} AS ${P_FOLD}${i}_from, ${d.str(g.to)} AS ${P_FOLD}${i}_to`).join(",\n    ")}`;
 }
 
+/** A JavaScript regular expression's ASCII letters made case-insensitive (`inc` -> `[iI][nN][cC]`); escaped
+ * punctuation unescaped where every engine reads it plainly. */
+export function caseless(re: string): string {
+  let out = "";
+  for (let i = 0; i < re.length; i++) {
+    const c = re[i]!;
+    if (c === "\\") {
+      const next = re[i + 1]!;
+      out += next === "/" ? "/" : `\\${next}`;
+      i++;
+    } else if (/[a-z]/i.test(c) && !(re[i - 1] === "?" && re[i - 2] === "(")) {
+      out += `[${c.toLowerCase()}${c.toUpperCase()}]`;
+    } else out += c;
+  }
+  return out;
+}
+
 /** JavaScript's whitespace (what String.prototype.trim removes and `\s` matches), as a bracket-class body. */
 export const JS_SPACE_CLASS = "\t\n\u000b\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff";
 

@@ -162,7 +162,7 @@ pt__f3_number1 AS (
 -- employees: the number as people write it (engine/parse-number.ts), step 2
 pt__f3_number2 AS (
   SELECT *,
-    regexp_matches(pt__f3_n_t, '€|(?:^|[^A-Za-z0-9_])[Ee][Uu][Rr](?:[^A-Za-z0-9_]|$)') AS pt__f3_n_euro,
+    regexp_matches(pt__f3_n_t, '€|(?:^|[^A-Za-z0-9_])[eE][uU][rR](?:[^A-Za-z0-9_]|$)') AS pt__f3_n_euro,
     CASE WHEN regexp_matches(pt__f3_n_t, '^[(]') AND regexp_matches(pt__f3_n_t, '[)]$') THEN CAST(-1 AS DOUBLE) ELSE CAST(1 AS DOUBLE) END AS pt__f3_n_sign,
     CASE WHEN regexp_matches(pt__f3_n_t, '^[(]') AND regexp_matches(pt__f3_n_t, '[)]$') THEN regexp_replace(pt__f3_n_t, '^[(][	
     -     　﻿]*|[	
@@ -173,13 +173,13 @@ pt__f3_number2 AS (
 pt__f3_number3 AS (
   SELECT *,
     regexp_matches(pt__f3_n_s1, '^[+-]?[0-9]+(?:[.][0-9]+)?[Ee][+-]?[0-9]+$') AS pt__f3_n_exp,
-    regexp_matches(pt__f3_n_s1, '^(?:(?:~|≈|[Aa][Pp][Pp][Rr][Oo][Xx][.]?|[Aa][Bb][Oo][Uu][Tt]|[Aa][Rr][Oo][Uu][Nn][Dd]|[Cc][Aa][.]?|[Cc][Ii][Rr][Cc][Aa]|[Ee][Ss][Tt][.]?|>=|<=|>|<|≥|≤|[Oo][Vv][Ee][Rr]|[Uu][Nn][Dd][Ee][Rr]|[Uu][Pp] [Tt][Oo]|[Mm][Oo][Rr][Ee] [Tt][Hh][Aa][Nn]|[Ll][Ee][Ss][Ss] [Tt][Hh][Aa][Nn])[	
+    regexp_matches(pt__f3_n_s1, '^(?:(?:~|≈|[aA][pP][pP][rR][oO][xX][.]?|[aA][bB][oO][uU][tT]|[aA][rR][oO][uU][nN][dD]|[cC][aA][.]?|[cC][iI][rR][cC][aA]|[eE][sS][tT][.]?|>=|<=|>|<|≥|≤|[oO][vV][eE][rR]|[uU][nN][dD][eE][rR]|[uU][pP] [tT][oO]|[mM][oO][rR][eE] [tT][hH][aA][nN]|[lL][eE][sS][sS] [tT][hH][aA][nN])[	
     -     　﻿]*)?[-−]') AS pt__f3_n_neg1,
-    regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(pt__f3_n_s1, '^(?:~|≈|[Aa][Pp][Pp][Rr][Oo][Xx][.]?|[Aa][Bb][Oo][Uu][Tt]|[Aa][Rr][Oo][Uu][Nn][Dd]|[Cc][Aa][.]?|[Cc][Ii][Rr][Cc][Aa]|[Ee][Ss][Tt][.]?|>=|<=|>|<|≥|≤|[Oo][Vv][Ee][Rr]|[Uu][Nn][Dd][Ee][Rr]|[Uu][Pp] [Tt][Oo]|[Mm][Oo][Rr][Ee] [Tt][Hh][Aa][Nn]|[Ll][Ee][Ss][Ss] [Tt][Hh][Aa][Nn])[	
+    regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(pt__f3_n_s1, '^(?:~|≈|[aA][pP][pP][rR][oO][xX][.]?|[aA][bB][oO][uU][tT]|[aA][rR][oO][uU][nN][dD]|[cC][aA][.]?|[cC][iI][rR][cC][aA]|[eE][sS][tT][.]?|>=|<=|>|<|≥|≤|[oO][vV][eE][rR]|[uU][nN][dD][eE][rR]|[uU][pP] [tT][oO]|[mM][oO][rR][eE] [tT][hH][aA][nN]|[lL][eE][sS][sS] [tT][hH][aA][nN])[	
     -     　﻿]*', '', 'g'), '^[-−][	
-    -     　﻿]*', '', 'g'), '^(?:[$€£¥₹₽₩₺₫฿]|(?:[Uu][Ss]|[Aa][Uu]|[Cc][Aa]|[Hh][Kk]|[Nn][Zz]|[Ss])[$]|[Uu][Ss][Dd]|[Ee][Uu][Rr]|[Gg][Bb][Pp]|[Cc][Nn][Yy]|[Rr][Mm][Bb]|[Jj][Pp][Yy]|[Ii][Nn][Rr]|[Rr][Uu][Bb]|[Kk][Rr][Ww]|[Tt][Rr][Yy]|[Aa][Uu][Dd]|[Cc][Aa][Dd]|[Cc][Hh][Ff]|[Ss][Ee][Kk]|[Nn][Oo][Kk]|[Dd][Kk][Kk]|[Pp][Ll][Nn]|[Cc][Zz][Kk]|[Hh][Uu][Ff]|[Bb][Rr][Ll]|[Mm][Xx][Nn]|[Hh][Kk][Dd]|[Ss][Gg][Dd]|[Aa][Ee][Dd]|[Ss][Aa][Rr]|[Zz][Aa][Rr]|[Vv][Nn][Dd]|[Tt][Hh][Bb]|[Ii][Dd][Rr]|[Mm][Yy][Rr]|[Pp][Hh][Pp])[.]?[	
+    -     　﻿]*', '', 'g'), '^(?:[$€£¥₹₽₩₺₫฿]|(?:[uU][sS]|[aA][uU]|[cC][aA]|[hH][kK]|[nN][zZ]|[sS])[$]|[uU][sS][dD]|[eE][uU][rR]|[gG][bB][pP]|[cC][nN][yY]|[rR][mM][bB]|[jJ][pP][yY]|[iI][nN][rR]|[rR][uU][bB]|[kK][rR][wW]|[tT][rR][yY]|[aA][uU][dD]|[cC][aA][dD]|[cC][hH][fF]|[sS][eE][kK]|[nN][oO][kK]|[dD][kK][kK]|[pP][lL][nN]|[cC][zZ][kK]|[hH][uU][fF]|[bB][rR][lL]|[mM][xX][nN]|[hH][kK][dD]|[sS][gG][dD]|[aA][eE][dD]|[sS][aA][rR]|[zZ][aA][rR]|[vV][nN][dD]|[tT][hH][bB]|[iI][dD][rR]|[mM][yY][rR]|[pP][hH][pP])[.]?[	
     -     　﻿]*', '', 'g'), '[	
-    -     　﻿]*(?:[$€£¥₹₽₩₺₫฿]|[Uu][Ss][Dd]|[Ee][Uu][Rr]|[Gg][Bb][Pp]|[Cc][Nn][Yy]|[Rr][Mm][Bb]|[Jj][Pp][Yy]|[Ii][Nn][Rr]|[Rr][Uu][Bb]|[Kk][Rr][Ww]|[Tt][Rr][Yy]|[Aa][Uu][Dd]|[Cc][Aa][Dd]|[Cc][Hh][Ff]|[Ss][Ee][Kk]|[Nn][Oo][Kk]|[Dd][Kk][Kk]|[Pp][Ll][Nn]|[Cc][Zz][Kk]|[Hh][Uu][Ff]|[Bb][Rr][Ll]|[Mm][Xx][Nn]|[Hh][Kk][Dd]|[Ss][Gg][Dd]|[Aa][Ee][Dd]|[Ss][Aa][Rr]|[Zz][Aa][Rr]|[Vv][Nn][Dd]|[Tt][Hh][Bb]|[Ii][Dd][Rr]|[Mm][Yy][Rr]|[Pp][Hh][Pp])$', '', 'g'), '^(?:~|≈|[Aa][Pp][Pp][Rr][Oo][Xx][.]?|[Aa][Bb][Oo][Uu][Tt]|[Aa][Rr][Oo][Uu][Nn][Dd]|[Cc][Aa][.]?|[Cc][Ii][Rr][Cc][Aa]|[Ee][Ss][Tt][.]?|>=|<=|>|<|≥|≤|[Oo][Vv][Ee][Rr]|[Uu][Nn][Dd][Ee][Rr]|[Uu][Pp] [Tt][Oo]|[Mm][Oo][Rr][Ee] [Tt][Hh][Aa][Nn]|[Ll][Ee][Ss][Ss] [Tt][Hh][Aa][Nn])[	
+    -     　﻿]*(?:[$€£¥₹₽₩₺₫฿]|[uU][sS][dD]|[eE][uU][rR]|[gG][bB][pP]|[cC][nN][yY]|[rR][mM][bB]|[jJ][pP][yY]|[iI][nN][rR]|[rR][uU][bB]|[kK][rR][wW]|[tT][rR][yY]|[aA][uU][dD]|[cC][aA][dD]|[cC][hH][fF]|[sS][eE][kK]|[nN][oO][kK]|[dD][kK][kK]|[pP][lL][nN]|[cC][zZ][kK]|[hH][uU][fF]|[bB][rR][lL]|[mM][xX][nN]|[hH][kK][dD]|[sS][gG][dD]|[aA][eE][dD]|[sS][aA][rR]|[zZ][aA][rR]|[vV][nN][dD]|[tT][hH][bB]|[iI][dD][rR]|[mM][yY][rR]|[pP][hH][pP])$', '', 'g'), '^(?:~|≈|[aA][pP][pP][rR][oO][xX][.]?|[aA][bB][oO][uU][tT]|[aA][rR][oO][uU][nN][dD]|[cC][aA][.]?|[cC][iI][rR][cC][aA]|[eE][sS][tT][.]?|>=|<=|>|<|≥|≤|[oO][vV][eE][rR]|[uU][nN][dD][eE][rR]|[uU][pP] [tT][oO]|[mM][oO][rR][eE] [tT][hH][aA][nN]|[lL][eE][sS][sS] [tT][hH][aA][nN])[	
     -     　﻿]*', '', 'g') AS pt__f3_n_s4
   FROM pt__f3_number2
 ),
@@ -262,27 +262,27 @@ pt__f3_tests AS (
     CASE WHEN pt__f3_b THEN NULL WHEN CASE WHEN pt__f3_n IS NULL THEN '"' || regexp_replace(pt__f3_v, '^[	
     -     　﻿]+|[	
     -     　﻿]+$', '', 'g') || CASE WHEN regexp_matches(pt__f3_v, '^[	
-    -     　﻿]*[+-]?(?:[Nn][Aa][Nn]|[Ii][Nn][Ff]|[Ii][Nn][Ff][Ii][Nn][Ii][Tt][Yy]|∞)[	
+    -     　﻿]*[+-]?(?:[nN][aA][nN]|[iI][nN][fF]|[iI][nN][fF][iI][nN][iI][tT][yY]|∞)[	
     -     　﻿]*$') THEN '" is not a finite number' WHEN regexp_matches(pt__f3_v, '^[	
     -     　﻿]*[+-]?[0-9]+(?:[.][0-9]+)?[Ee][+-]?[0-9]+[	
     -     　﻿]*$') THEN '" is beyond the largest number (about 1.8e308)' ELSE '" is not a number' END END IS NOT NULL THEN NULL ELSE CASE WHEN pt__f3_n > CAST(5000 AS DOUBLE) THEN CAST(0 AS DOUBLE) WHEN pt__f3_n < CAST(10 AS DOUBLE) THEN CAST(0 AS DOUBLE) WHEN pt__f3_n >= CAST(200 AS DOUBLE) THEN CAST(1 AS DOUBLE) ELSE least(CAST(1 AS DOUBLE), greatest(CAST(0 AS DOUBLE), (ln(CAST(1 AS DOUBLE) + greatest(pt__f3_n, CAST(0 AS DOUBLE))) - CAST('2.3978952727983707' AS DOUBLE)) / CAST('2.905409635260705' AS DOUBLE))) END END AS pt__c2_m,
     CASE WHEN pt__f3_b THEN 'missing' WHEN CASE WHEN pt__f3_n IS NULL THEN '"' || regexp_replace(pt__f3_v, '^[	
     -     　﻿]+|[	
     -     　﻿]+$', '', 'g') || CASE WHEN regexp_matches(pt__f3_v, '^[	
-    -     　﻿]*[+-]?(?:[Nn][Aa][Nn]|[Ii][Nn][Ff]|[Ii][Nn][Ff][Ii][Nn][Ii][Tt][Yy]|∞)[	
+    -     　﻿]*[+-]?(?:[nN][aA][nN]|[iI][nN][fF]|[iI][nN][fF][iI][nN][iI][tT][yY]|∞)[	
     -     　﻿]*$') THEN '" is not a finite number' WHEN regexp_matches(pt__f3_v, '^[	
     -     　﻿]*[+-]?[0-9]+(?:[.][0-9]+)?[Ee][+-]?[0-9]+[	
     -     　﻿]*$') THEN '" is beyond the largest number (about 1.8e308)' ELSE '" is not a number' END END IS NOT NULL THEN CASE WHEN pt__f3_n IS NULL THEN '"' || regexp_replace(pt__f3_v, '^[	
     -     　﻿]+|[	
     -     　﻿]+$', '', 'g') || CASE WHEN regexp_matches(pt__f3_v, '^[	
-    -     　﻿]*[+-]?(?:[Nn][Aa][Nn]|[Ii][Nn][Ff]|[Ii][Nn][Ff][Ii][Nn][Ii][Tt][Yy]|∞)[	
+    -     　﻿]*[+-]?(?:[nN][aA][nN]|[iI][nN][fF]|[iI][nN][fF][iI][nN][iI][tT][yY]|∞)[	
     -     　﻿]*$') THEN '" is not a finite number' WHEN regexp_matches(pt__f3_v, '^[	
     -     　﻿]*[+-]?[0-9]+(?:[.][0-9]+)?[Ee][+-]?[0-9]+[	
     -     　﻿]*$') THEN '" is beyond the largest number (about 1.8e308)' ELSE '" is not a number' END END ELSE CASE WHEN abs(pt__f3_n) >= CAST(1000000000 AS DOUBLE) THEN CASE WHEN pt__f3_n < CAST(0 AS DOUBLE) THEN '-' ELSE '' END || CASE WHEN abs(pt__f3_n) / CAST(1000000000 AS DOUBLE) >= CAST(100 AS DOUBLE) THEN CASE WHEN floor(abs(pt__f3_n) / CAST(1000000000 AS DOUBLE) + CAST('0.5' AS DOUBLE)) < CAST('1e+21' AS DOUBLE) THEN CAST(CAST(floor(abs(pt__f3_n) / CAST(1000000000 AS DOUBLE) + CAST('0.5' AS DOUBLE)) AS HUGEINT) AS VARCHAR) ELSE CAST(floor(abs(pt__f3_n) / CAST(1000000000 AS DOUBLE) + CAST('0.5' AS DOUBLE)) AS VARCHAR) END ELSE CAST(CAST(floor(floor(abs(pt__f3_n) / CAST(1000000000 AS DOUBLE) * CAST(10 AS DOUBLE) + CAST('0.5' AS DOUBLE)) / CAST(10 AS DOUBLE)) AS HUGEINT) AS VARCHAR) || regexp_replace('.' || substr(CAST(CAST(floor(abs(pt__f3_n) / CAST(1000000000 AS DOUBLE) * CAST(10 AS DOUBLE) + CAST('0.5' AS DOUBLE)) - floor(floor(abs(pt__f3_n) / CAST(1000000000 AS DOUBLE) * CAST(10 AS DOUBLE) + CAST('0.5' AS DOUBLE)) / CAST(10 AS DOUBLE)) * CAST(10 AS DOUBLE) + CAST(10 AS DOUBLE) AS HUGEINT) AS VARCHAR), 2), '[.]?0+$', '', 'g') END || 'B' WHEN abs(pt__f3_n) >= CAST(1000000 AS DOUBLE) THEN CASE WHEN pt__f3_n < CAST(0 AS DOUBLE) THEN '-' ELSE '' END || CASE WHEN abs(pt__f3_n) / CAST(1000000 AS DOUBLE) >= CAST(100 AS DOUBLE) THEN CAST(CAST(floor(abs(pt__f3_n) / CAST(1000000 AS DOUBLE) + CAST('0.5' AS DOUBLE)) AS HUGEINT) AS VARCHAR) ELSE CAST(CAST(floor(floor(abs(pt__f3_n) / CAST(1000000 AS DOUBLE) * CAST(10 AS DOUBLE) + CAST('0.5' AS DOUBLE)) / CAST(10 AS DOUBLE)) AS HUGEINT) AS VARCHAR) || regexp_replace('.' || substr(CAST(CAST(floor(abs(pt__f3_n) / CAST(1000000 AS DOUBLE) * CAST(10 AS DOUBLE) + CAST('0.5' AS DOUBLE)) - floor(floor(abs(pt__f3_n) / CAST(1000000 AS DOUBLE) * CAST(10 AS DOUBLE) + CAST('0.5' AS DOUBLE)) / CAST(10 AS DOUBLE)) * CAST(10 AS DOUBLE) + CAST(10 AS DOUBLE) AS HUGEINT) AS VARCHAR), 2), '[.]?0+$', '', 'g') END || 'M' WHEN abs(pt__f3_n) >= CAST(1000 AS DOUBLE) THEN CASE WHEN pt__f3_n < CAST(0 AS DOUBLE) THEN '-' ELSE '' END || CASE WHEN abs(pt__f3_n) / CAST(1000 AS DOUBLE) >= CAST(100 AS DOUBLE) THEN CAST(CAST(floor(abs(pt__f3_n) / CAST(1000 AS DOUBLE) + CAST('0.5' AS DOUBLE)) AS HUGEINT) AS VARCHAR) ELSE CAST(CAST(floor(floor(abs(pt__f3_n) / CAST(1000 AS DOUBLE) * CAST(10 AS DOUBLE) + CAST('0.5' AS DOUBLE)) / CAST(10 AS DOUBLE)) AS HUGEINT) AS VARCHAR) || regexp_replace('.' || substr(CAST(CAST(floor(abs(pt__f3_n) / CAST(1000 AS DOUBLE) * CAST(10 AS DOUBLE) + CAST('0.5' AS DOUBLE)) - floor(floor(abs(pt__f3_n) / CAST(1000 AS DOUBLE) * CAST(10 AS DOUBLE) + CAST('0.5' AS DOUBLE)) / CAST(10 AS DOUBLE)) * CAST(10 AS DOUBLE) + CAST(10 AS DOUBLE) AS HUGEINT) AS VARCHAR), 2), '[.]?0+$', '', 'g') END || 'k' WHEN pt__f3_n = floor(pt__f3_n) THEN CAST(CAST(pt__f3_n AS HUGEINT) AS VARCHAR) ELSE CASE WHEN pt__f3_n < CAST(0 AS DOUBLE) THEN '-' ELSE '' END || CAST(CAST(floor(floor(abs(pt__f3_n) * CAST(100 AS DOUBLE) + CAST('0.5' AS DOUBLE)) / CAST(100 AS DOUBLE)) AS HUGEINT) AS VARCHAR) || regexp_replace('.' || substr(CAST(CAST(floor(abs(pt__f3_n) * CAST(100 AS DOUBLE) + CAST('0.5' AS DOUBLE)) - floor(floor(abs(pt__f3_n) * CAST(100 AS DOUBLE) + CAST('0.5' AS DOUBLE)) / CAST(100 AS DOUBLE)) * CAST(100 AS DOUBLE) + CAST(100 AS DOUBLE) AS HUGEINT) AS VARCHAR), 2), '[.]?0+$', '', 'g') END END AS pt__c2_d,
     NOT pt__f3_b AND CASE WHEN pt__f3_n IS NULL THEN '"' || regexp_replace(pt__f3_v, '^[	
     -     　﻿]+|[	
     -     　﻿]+$', '', 'g') || CASE WHEN regexp_matches(pt__f3_v, '^[	
-    -     　﻿]*[+-]?(?:[Nn][Aa][Nn]|[Ii][Nn][Ff]|[Ii][Nn][Ff][Ii][Nn][Ii][Tt][Yy]|∞)[	
+    -     　﻿]*[+-]?(?:[nN][aA][nN]|[iI][nN][fF]|[iI][nN][fF][iI][nN][iI][tT][yY]|∞)[	
     -     　﻿]*$') THEN '" is not a finite number' WHEN regexp_matches(pt__f3_v, '^[	
     -     　﻿]*[+-]?[0-9]+(?:[.][0-9]+)?[Ee][+-]?[0-9]+[	
     -     　﻿]*$') THEN '" is beyond the largest number (about 1.8e308)' ELSE '" is not a number' END END IS NULL AS pt__c2_ok
