@@ -22,7 +22,8 @@ import { comparesCountries } from "../portrait/rules.js";
 import type { PortraitSpec, TestSpec } from "../portrait/schema.js";
 import { compileCustoms } from "../portrait/compile-customs.js";
 import { customsFieldPlan } from "../pipeline/customs-join.js";
-import { buyerCtes, customsRefusals, jsNumberText, joinCtes, PROFILE_DECIMALS, SQL_PROFILE_COLUMNS, type CustomsSource, type SqlProfileColumn } from "./customs.js";
+import type { Stages } from "./party.js";
+import { buyerCtes, chain, customsRefusals, jsNumberText, joinCtes, PROFILE_DECIMALS, SQL_PROFILE_COLUMNS, type CustomsSource, type SqlProfileColumn } from "./customs.js";
 import { countryJoinSql, countryKeyColumns, countryTablesSql as countryTables } from "./country.js";
 import { DIALECT, jsRound, qualifiedName, type Dialect, type DialectName } from "./dialect.js";
 import { formatCompactSql, numberStages, whyNotNumberSql } from "./number.js";
@@ -189,8 +190,7 @@ export function compileSql(spec: PortraitSpec, portrait: CompiledPortrait, optio
 
   // Each field's tests run on its distinct values (a column holds far fewer values than rows, as the engine's memo
   // knows), one chain of stages per field, joined back to the rows after.
-  const stepwise = (name: string, comment: string, steps: Array<Array<{ name: string; expr: string }>>) =>
-    steps.forEach((cols, k) => stage(`${name}${k + 1}`, k === 0 ? comment : `${comment}, step ${k + 1}`, cols.map((c) => `${c.expr} AS ${c.name}`)));
+  const stepwise = (name: string, comment: string, steps: Stages) => chain(ctes, ctes[ctes.length - 1]!.name, name, comment, steps);
   const chains: Array<{ field: number; cte: string }> = [];
   for (const f of used) {
     const chain = `${P}f${f + 1}`;

@@ -73,8 +73,9 @@ const P = "pt__x";
 const PRODUCT_CHARS = 60;
 const TEXT_COLUMNS = ["importer", "notify", "importer_country", "date", "exporter", "exporter_country", "origin_country", "hs_code", "product", "quantity", "weight", "weight_unit", "value", "currency", "bill"] as const;
 
-/** `SELECT *, stage columns FROM previous`, one CTE per stage. */
-function chain(ctes: Cte[], base: string, name: string, comment: string, stages: Stages): string {
+/** `SELECT *, stage columns FROM previous`, one CTE per stage (`name1`, `name2`...), appended to `ctes`; the last
+ * one's name. */
+export function chain(ctes: Cte[], base: string, name: string, comment: string, stages: Stages): string {
   let from = base;
   stages.forEach((cols, k) => {
     const cte = `${name}${k + 1}`;

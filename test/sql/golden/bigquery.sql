@@ -44,43 +44,43 @@ pt__f2_words1 AS (
     CASE WHEN NOT REGEXP_CONTAINS(pt__f2_v, '^[\t\n\r -~]*$') THEN CASE WHEN REGEXP_CONTAINS(pt__f2_v, '[¼-¾ÆÞßæþĲĳĿŀŉŒœǄ-ǌǢǣǱ-ǳǼǽևẚẞ‥…″‴‶‷‼⁇-⁉⁗₨℀℁℃℅℆℉№℠-™℻⅐-⅟Ⅱ-ⅣⅥ-ⅨⅪⅫⅱ-ⅳⅵ-ⅸⅺⅻ↉∬∭∯∰⑩-⒵⨌⩴-⩶ゟヿ🄀-🄊🄐-🄪🄭🄮🅊-🅏🅪-🅬🆐🈀🈁🉀-🉈]') THEN replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(pt__f2_v, '¼', '1 4'), '½', '1 2'), '¾', '3 4'), 'Æ', 'ae'), 'Þ', 'th'), 'ß', 'ss'), 'æ', 'ae'), 'þ', 'th'), 'Ĳ', 'ij'), 'ĳ', 'ij'), 'Ŀ', 'l '), 'ŀ', 'l '), 'ŉ', 'ʼn'), 'Œ', 'oe'), 'œ', 'oe'), 'Ǆ', 'dz'), 'ǅ', 'dz'), 'ǆ', 'dz'), 'Ǉ', 'lj'), 'ǈ', 'lj'), 'ǉ', 'lj'), 'Ǌ', 'nj'), 'ǋ', 'nj'), 'ǌ', 'nj'), 'Ǣ', 'ae'), 'ǣ', 'ae'), 'Ǳ', 'dz'), 'ǲ', 'dz'), 'ǳ', 'dz'), 'Ǽ', 'ae'), 'ǽ', 'ae'), 'և', 'եւ'), 'ẚ', 'aʾ'), 'ẞ', 'ss'), '‥', '  '), '…', '   '), '″', '  '), '‴', '   '), '‶', '  '), '‷', '   '), '‼', '  '), '⁇', '  '), '⁈', '  '), '⁉', '  '), '⁗', '    '), '₨', 'rs'), '℀', 'a c'), '℁', 'a s'), '℃', ' c'), '℅', 'c o'), '℆', 'c u'), '℉', ' f'), '№', 'no'), '℠', 'sm'), '℡', 'tel'), '™', 'tm'), '℻', 'fax'), '⅐', '1 7'), '⅑', '1 9'), '⅒', '1 10'), '⅓', '1 3'), '⅔', '2 3'), '⅕', '1 5'), '⅖', '2 5'), '⅗', '3 5'), '⅘', '4 5'), '⅙', '1 6'), '⅚', '5 6'), '⅛', '1 8'), '⅜', '3 8'), '⅝', '5 8'), '⅞', '7 8'), '⅟', '1 '), 'Ⅱ', 'ii'), 'Ⅲ', 'iii'), 'Ⅳ', 'iv'), 'Ⅵ', 'vi'), 'Ⅶ', 'vii'), 'Ⅷ', 'viii'), 'Ⅸ', 'ix'), 'Ⅺ', 'xi'), 'Ⅻ', 'xii'), 'ⅱ', 'ii'), 'ⅲ', 'iii'), 'ⅳ', 'iv'), 'ⅵ', 'vi'), 'ⅶ', 'vii'), 'ⅷ', 'viii'), 'ⅸ', 'ix'), 'ⅺ', 'xi'), 'ⅻ', 'xii'), '↉', '0 3'), 'ゟ', 'より'), 'ヿ', 'コト'), '∬', '  '), '∭', '   '), '∯', '  '), '∰', '   '), '⑩', '10'), '⑪', '11'), '⑫', '12'), '⑬', '13'), '⑭', '14'), '⑮', '15'), '⑯', '16'), '⑰', '17'), '⑱', '18'), '⑲', '19'), '⑳', '20'), '⑴', ' 1 '), '⑵', ' 2 '), '⑶', ' 3 '), '⑷', ' 4 '), '⑸', ' 5 '), '⑹', ' 6 '), '⑺', ' 7 '), '⑻', ' 8 '), '⑼', ' 9 '), '⑽', ' 10 '), '⑾', ' 11 '), '⑿', ' 12 '), '⒀', ' 13 '), '⒁', ' 14 '), '⒂', ' 15 '), '⒃', ' 16 '), '⒄', ' 17 '), '⒅', ' 18 '), '⒆', ' 19 '), '⒇', ' 20 '), '⒈', '1 '), '⒉', '2 '), '⒊', '3 '), '⒋', '4 '), '⒌', '5 '), '⒍', '6 '), '⒎', '7 '), '⒏', '8 '), '⒐', '9 '), '⒑', '10 '), '⒒', '11 '), '⒓', '12 '), '⒔', '13 '), '⒕', '14 '), '⒖', '15 '), '⒗', '16 '), '⒘', '17 '), '⒙', '18 '), '⒚', '19 '), '⒛', '20 '), '⒜', ' a '), '⒝', ' b '), '⒞', ' c '), '⒟', ' d '), '⒠', ' e '), '⒡', ' f '), '⒢', ' g '), '⒣', ' h '), '⒤', ' i '), '⒥', ' j '), '⒦', ' k '), '⒧', ' l '), '⒨', ' m '), '⒩', ' n '), '⒪', ' o '), '⒫', ' p '), '⒬', ' q '), '⒭', ' r '), '⒮', ' s '), '⒯', ' t '), '⒰', ' u '), '⒱', ' v '), '⒲', ' w '), '⒳', ' x '), '⒴', ' y '), '⒵', ' z '), '⨌', '    '), '⩴', '   '), '⩵', '  '), '⩶', '   '), '🄀', '0 '), '🄁', '0 '), '🄂', '1 '), '🄃', '2 '), '🄄', '3 '), '🄅', '4 '), '🄆', '5 '), '🄇', '6 '), '🄈', '7 '), '🄉', '8 '), '🄊', '9 '), '🄐', ' a '), '🄑', ' b '), '🄒', ' c '), '🄓', ' d '), '🄔', ' e '), '🄕', ' f '), '🄖', ' g '), '🄗', ' h '), '🄘', ' i '), '🄙', ' j '), '🄚', ' k '), '🄛', ' l '), '🄜', ' m '), '🄝', ' n '), '🄞', ' o '), '🄟', ' p '), '🄠', ' q '), '🄡', ' r '), '🄢', ' s '), '🄣', ' t '), '🄤', ' u '), '🄥', ' v '), '🄦', ' w '), '🄧', ' x '), '🄨', ' y '), '🄩', ' z '), '🄪', ' s '), '🄭', 'cd'), '🄮', 'wz'), '🅊', 'hv'), '🅋', 'mv'), '🅌', 'sd'), '🅍', 'ss'), '🅎', 'ppv'), '🅏', 'wc'), '🅪', 'mc'), '🅫', 'md'), '🅬', 'mr'), '🆐', 'dj'), '🈀', 'ほか'), '🈁', 'ココ'), '🉀', ' 本 '), '🉁', ' 三 '), '🉂', ' 二 '), '🉃', ' 安 '), '🉄', ' 点 '), '🉅', ' 打 '), '🉆', ' 盗 '), '🉇', ' 勝 '), '🉈', ' 敗 ') ELSE pt__f2_v END END AS pt__f2_p_x0
   FROM pt__f2_blank
 ),
--- type: words as the engine folds them (engine/text.ts): lower case, no accents, one space between, step 2
+-- pt__f2_words, step 2: pt__f2_p_x1
 pt__f2_words2 AS (
   SELECT *,
     CASE WHEN REGEXP_CONTAINS(pt__f2_p_x0, '[\u0080-»¿-ÅÇ-Ýà-åç-ýÿ]') THEN TRANSLATE(pt__f2_p_x0, (SELECT fold0_from FROM pt__fold), (SELECT fold0_to FROM pt__fold)) ELSE pt__f2_p_x0 END AS pt__f2_p_x1
   FROM pt__f2_words1
 ),
--- type: words as the engine folds them (engine/text.ts): lower case, no accents, one space between, step 3
+-- pt__f2_words, step 3: pt__f2_p_x2
 pt__f2_words3 AS (
   SELECT *,
     CASE WHEN REGEXP_CONTAINS(pt__f2_p_x1, '[Ā-ıĴ-ķĹ-ľŁ-ňŊŌ-őŔ-ſƁƂƄƆƇƉ-ƋƎ-ƑƓƔƖ-ƘƜƝƟ-ƢƤƦƧƩƬƮ-ƳƵƷƸƼǍ-ǜǞ-ǡǤǦ-ǰǴ-ǻǾ-ȜȞ-ȠȢȤȦ-ȳȺȻȽȾɁɃ-ɆɈɊɌɎʰ-ʸ˂-˅˒-˫˭˯-ͯḀ-ẙẛẠ-ỺỼỾ]') THEN TRANSLATE(pt__f2_p_x1, (SELECT fold1_from FROM pt__fold), (SELECT fold1_to FROM pt__fold)) ELSE pt__f2_p_x1 END AS pt__f2_p_x2
   FROM pt__f2_words2
 ),
--- type: words as the engine folds them (engine/text.ts): lower case, no accents, one space between, step 4
+-- pt__f2_words, step 4: pt__f2_p_x3
 pt__f2_words4 AS (
   SELECT *,
     CASE WHEN REGEXP_CONTAINS(pt__f2_p_x2, '[ͰͲʹ-Ͷͺ;Ϳ΄-ΊΌΎ-ΡΣ-ΰςϊ-ϖϘϚϜϞϠϢϤϦϨϪϬϮϰ-ϲϴ-ϷϹϺϽ-Яйѐёѓїќ-ўѠѢѤѦѨѪѬѮѰѲѴѶ-ѸѺѼѾҀ҂-ҊҌҎҐҒҔҖҘҚҜҞҠҢҤҦҨҪҬҮҰҲҴҶҸҺҼҾӀ-ӃӅӇӉӋӍӐ-ӔӖ-ӘӚ-ӠӢ-ӨӪ-ӶӸ-ӺӼӾԀԂԄԆԈԊԌԎԐԒԔԖԘԚԜԞԠԢԤԦԨԪԬԮԱ-Ֆ՚-՟։֊֍-֏ἀ-ἕἘ-Ἕἠ-ὅὈ-Ὅὐ-ὗὙὛὝὟ-ώᾀ-ᾴᾶ-ῄῆ-ΐῖ-Ί῝-`ῲ-ῴῶ-῾]') THEN TRANSLATE(pt__f2_p_x2, (SELECT fold2_from FROM pt__fold), (SELECT fold2_to FROM pt__fold)) ELSE pt__f2_p_x2 END AS pt__f2_p_x3
   FROM pt__f2_words3
 ),
--- type: words as the engine folds them (engine/text.ts): lower case, no accents, one space between, step 5
+-- pt__f2_words, step 5: pt__f2_p_x4
 pt__f2_words5 AS (
   SELECT *,
     CASE WHEN REGEXP_CONTAINS(pt__f2_p_x3, '[  -․‧-′‵‸-※‽-⁆⁊-⁖⁘-\u2064\u2066-ⁱ⁴-₎ₐ-ₜ₠-₧₩-⃁⃐-⃰ℂ℄ℇ℈ℊ-ℕ℗-℟℣-℺ℼ-⅍⅏ⅠⅤⅩⅬ-ⅰⅴⅹⅼ-ⅿↃ↊↋　-〄〈-〠〪-〰〶-〺〽-〿がぎぐげござじずぜぞだぢづでどばぱびぴぶぷべぺぼぽゔ゙-゜ゞ゠ガギグゲゴザジズゼゾダヂヅデドバパビピブプベペボポヴヷ-・ヾ\ufeff！-ﾟ￠-￦￨-￮]') THEN TRANSLATE(pt__f2_p_x3, (SELECT fold3_from FROM pt__fold), (SELECT fold3_to FROM pt__fold)) ELSE pt__f2_p_x3 END AS pt__f2_p_x4
   FROM pt__f2_words4
 ),
--- type: words as the engine folds them (engine/text.ts): lower case, no accents, one space between, step 6
+-- pt__f2_words, step 6: pt__f2_p_x5
 pt__f2_words6 AS (
   SELECT *,
     CASE WHEN REGEXP_CONTAINS(pt__f2_p_x4, '[←-∫∮∱-␩⑀-⑊①-⑨Ⓐ-⓪─-❵➔-⨋⨍-⩳⩷-⭳⭶-⯿︀-️🀀-🀫🀰-🂓🂠-🂮🂱-🂿🃁-🃏🃑-🃵🄍-🄏🄫🄬🄯-🅉🅐-🅩🅭-🆏🆑-🆭🇦-🇿🈂🈐-🈻🉐🉑🉠-🉥🌀-🛘🛜-🛬🛰-🛼🜀-🟙🟠-🟫🟰🠀-🠋🠐-🡇🡐-🡙🡠-🢇🢐-🢭🢰-🢻🣀🣁🣐-🣘🤀-🩗🩠-🩭🩰-🩼🪀-🪊🪎-🫆🫈🫍-🫜🫟-🫪🫯-🫸󠀁󠀠-󠁿]') THEN TRANSLATE(pt__f2_p_x4, (SELECT fold4_from FROM pt__fold), (SELECT fold4_to FROM pt__fold)) ELSE pt__f2_p_x4 END AS pt__f2_p_x5
   FROM pt__f2_words5
 ),
--- type: words as the engine folds them (engine/text.ts): lower case, no accents, one space between, step 7
+-- pt__f2_words, step 7: pt__f2_p_x6
 pt__f2_words7 AS (
   SELECT *,
     CASE WHEN REGEXP_CONTAINS(pt__f2_p_x5, '[\u0001-\u001f!-/:-`{-\u007f]') THEN TRANSLATE(pt__f2_p_x5, (SELECT fold5_from FROM pt__fold), (SELECT fold5_to FROM pt__fold)) ELSE pt__f2_p_x5 END AS pt__f2_p_x6
   FROM pt__f2_words6
 ),
--- type: words as the engine folds them (engine/text.ts): lower case, no accents, one space between, step 8
+-- pt__f2_words, step 8: pt__f2_p
 pt__f2_words8 AS (
   SELECT *,
     coalesce(pt__f2_p_ascii, trim(REGEXP_REPLACE(pt__f2_p_x6, '  +', ' '))) AS pt__f2_p
@@ -150,7 +150,7 @@ pt__f3_number1 AS (
     REGEXP_REPLACE(pt__f3_v, '^[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]+|[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]+$', '') AS pt__f3_n_t
   FROM pt__f3_blank
 ),
--- employees: the number as people write it (engine/parse-number.ts), step 2
+-- pt__f3_number, step 2: pt__f3_n_euro, pt__f3_n_sign, pt__f3_n_s1
 pt__f3_number2 AS (
   SELECT *,
     REGEXP_CONTAINS(pt__f3_n_t, '€|(?:^|[^A-Za-z0-9_])[eE][uU][rR](?:[^A-Za-z0-9_]|$)') AS pt__f3_n_euro,
@@ -158,7 +158,7 @@ pt__f3_number2 AS (
     CASE WHEN REGEXP_CONTAINS(pt__f3_n_t, '^[(]') AND REGEXP_CONTAINS(pt__f3_n_t, '[)]$') THEN REGEXP_REPLACE(pt__f3_n_t, '^[(][\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*|[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*[)]$', '') ELSE pt__f3_n_t END AS pt__f3_n_s1
   FROM pt__f3_number1
 ),
--- employees: the number as people write it (engine/parse-number.ts), step 3
+-- pt__f3_number, step 3: pt__f3_n_exp, pt__f3_n_neg1, pt__f3_n_s4
 pt__f3_number3 AS (
   SELECT *,
     REGEXP_CONTAINS(pt__f3_n_s1, '^[+-]?[0-9]+(?:[.][0-9]+)?[Ee][+-]?[0-9]+$') AS pt__f3_n_exp,
@@ -166,14 +166,14 @@ pt__f3_number3 AS (
     REGEXP_REPLACE(REGEXP_REPLACE(REGEXP_REPLACE(REGEXP_REPLACE(REGEXP_REPLACE(pt__f3_n_s1, '^(?:~|≈|[aA][pP][pP][rR][oO][xX][.]?|[aA][bB][oO][uU][tT]|[aA][rR][oO][uU][nN][dD]|[cC][aA][.]?|[cC][iI][rR][cC][aA]|[eE][sS][tT][.]?|>=|<=|>|<|≥|≤|[oO][vV][eE][rR]|[uU][nN][dD][eE][rR]|[uU][pP] [tT][oO]|[mM][oO][rR][eE] [tT][hH][aA][nN]|[lL][eE][sS][sS] [tT][hH][aA][nN])[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*', ''), '^[-−][\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*', ''), '^(?:[$€£¥₹₽₩₺₫฿]|(?:[uU][sS]|[aA][uU]|[cC][aA]|[hH][kK]|[nN][zZ]|[sS])[$]|[uU][sS][dD]|[eE][uU][rR]|[gG][bB][pP]|[cC][nN][yY]|[rR][mM][bB]|[jJ][pP][yY]|[iI][nN][rR]|[rR][uU][bB]|[kK][rR][wW]|[tT][rR][yY]|[aA][uU][dD]|[cC][aA][dD]|[cC][hH][fF]|[sS][eE][kK]|[nN][oO][kK]|[dD][kK][kK]|[pP][lL][nN]|[cC][zZ][kK]|[hH][uU][fF]|[bB][rR][lL]|[mM][xX][nN]|[hH][kK][dD]|[sS][gG][dD]|[aA][eE][dD]|[sS][aA][rR]|[zZ][aA][rR]|[vV][nN][dD]|[tT][hH][bB]|[iI][dD][rR]|[mM][yY][rR]|[pP][hH][pP])[.]?[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*', ''), '[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*(?:[$€£¥₹₽₩₺₫฿]|[uU][sS][dD]|[eE][uU][rR]|[gG][bB][pP]|[cC][nN][yY]|[rR][mM][bB]|[jJ][pP][yY]|[iI][nN][rR]|[rR][uU][bB]|[kK][rR][wW]|[tT][rR][yY]|[aA][uU][dD]|[cC][aA][dD]|[cC][hH][fF]|[sS][eE][kK]|[nN][oO][kK]|[dD][kK][kK]|[pP][lL][nN]|[cC][zZ][kK]|[hH][uU][fF]|[bB][rR][lL]|[mM][xX][nN]|[hH][kK][dD]|[sS][gG][dD]|[aA][eE][dD]|[sS][aA][rR]|[zZ][aA][rR]|[vV][nN][dD]|[tT][hH][bB]|[iI][dD][rR]|[mM][yY][rR]|[pP][hH][pP])$', ''), '^(?:~|≈|[aA][pP][pP][rR][oO][xX][.]?|[aA][bB][oO][uU][tT]|[aA][rR][oO][uU][nN][dD]|[cC][aA][.]?|[cC][iI][rR][cC][aA]|[eE][sS][tT][.]?|>=|<=|>|<|≥|≤|[oO][vV][eE][rR]|[uU][nN][dD][eE][rR]|[uU][pP] [tT][oO]|[mM][oO][rR][eE] [tT][hH][aA][nN]|[lL][eE][sS][sS] [tT][hH][aA][nN])[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*', '') AS pt__f3_n_s4
   FROM pt__f3_number2
 ),
--- employees: the number as people write it (engine/parse-number.ts), step 4
+-- pt__f3_number, step 4: pt__f3_n_neg, pt__f3_n_s
 pt__f3_number4 AS (
   SELECT *,
     (pt__f3_n_neg1 OR REGEXP_CONTAINS(pt__f3_n_s4, '^[-−]')) AS pt__f3_n_neg,
     CASE WHEN pt__f3_n_neg1 THEN pt__f3_n_s4 ELSE REGEXP_REPLACE(pt__f3_n_s4, '^[-−][\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*', '') END AS pt__f3_n_s
   FROM pt__f3_number3
 ),
--- employees: the number as people write it (engine/parse-number.ts), step 5
+-- pt__f3_number, step 5: pt__f3_n_kind, pt__f3_n_xc, pt__f3_n_xe, pt__f3_n_yc, pt__f3_n_sw, pt__f3_n_aw, pt__f3_n_bw
 pt__f3_number5 AS (
   SELECT *,
     CASE WHEN pt__f3_n_exp THEN 'exp' WHEN NOT pt__f3_n_neg AND REGEXP_CONTAINS(pt__f3_n_s, "^(?:[0-9](?:[0-9.,'   ]*[0-9])?|[.,][0-9]+)(?:[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*[A-Za-z]{1,9})?[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*(?:-|–|—|to|bis|a)[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*(?:[0-9](?:[0-9.,'   ]*[0-9])?|[.,][0-9]+)") THEN CASE WHEN REGEXP_CONTAINS(pt__f3_n_s, "^(?:[0-9](?:[0-9.,'   ]*[0-9])?|[.,][0-9]+)(?:[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*[A-Za-z]{1,9})?[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*(?:-|–|—|to|bis|a)[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*(?:[0-9](?:[0-9.,'   ]*[0-9])?|[.,][0-9]+)(?:[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*(?:[A-Za-z]{1,9})?[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*%)?[A-Za-zªµºÀ-ÖØ-öø-ˁˆ-ˑˠ-ˤˬˮͰ-ʹͶͷͺ-ͽͿΆΈ-ΊΌΎ-ΡΣ-ϵϷ-ҁҊ-ԯḀ-ỿℂℇℊ-ℓℕℙ-ℝℤΩℨK-ℭℯ-ℹℼ-ℿⅅ-ⅉⅎ\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff/.+*]*$") THEN 'band' END WHEN REGEXP_CONTAINS(pt__f3_n_s, "^[+-]?(?:[0-9](?:[0-9.,'   ]*[0-9])?|[.,][0-9]+)(?:[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*(?:[A-Za-z]{1,9})?[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*%)?[A-Za-zªµºÀ-ÖØ-öø-ˁˆ-ˑˠ-ˤˬˮͰ-ʹͶͷͺ-ͽͿΆΈ-ΊΌΎ-ΡΣ-ϵϷ-ҁҊ-ԯḀ-ỿℂℇℊ-ℓℕℙ-ℝℤΩℨK-ℭℯ-ℹℼ-ℿⅅ-ⅉⅎ\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff/.+*]*$") THEN 'single' END AS pt__f3_n_kind,
@@ -185,7 +185,7 @@ pt__f3_number5 AS (
     lower(REGEXP_EXTRACT(pt__f3_n_s, "^(?:[0-9](?:[0-9.,'   ]*[0-9])?|[.,][0-9]+)(?:[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*(?:[A-Za-z]{1,9}))?[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*(?:-|–|—|to|bis|a)[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*(?:[0-9](?:[0-9.,'   ]*[0-9])?|[.,][0-9]+)(?:[\t\n\u000b\u000c\r    - \u2028\u2029  　\ufeff]*([A-Za-z]{1,9}))?")) AS pt__f3_n_bw
   FROM pt__f3_number4
 ),
--- employees: the number as people write it (engine/parse-number.ts), step 6
+-- pt__f3_number, step 6: pt__f3_n_xsig, pt__f3_n_xp, pt__f3_n_ysig, pt__f3_n_yp, pt__f3_n_xm, pt__f3_n_ym, pt__f3_n_sgn
 pt__f3_number6 AS (
   SELECT *,
     REGEXP_REPLACE(REGEXP_REPLACE(pt__f3_n_xc, '[.,]', ''), '^0+|0+$', '') AS pt__f3_n_xsig,
@@ -197,7 +197,7 @@ pt__f3_number6 AS (
     CASE pt__f3_n_kind WHEN 'exp' THEN CASE WHEN REGEXP_CONTAINS(pt__f3_n_s1, '^-') THEN -pt__f3_n_sign ELSE pt__f3_n_sign END WHEN 'band' THEN pt__f3_n_sign ELSE CASE WHEN pt__f3_n_neg <> REGEXP_CONTAINS(pt__f3_n_s, '^-') THEN -pt__f3_n_sign ELSE pt__f3_n_sign END END AS pt__f3_n_sgn
   FROM pt__f3_number5
 ),
--- employees: the number as people write it (engine/parse-number.ts), step 7
+-- pt__f3_number, step 7: pt__f3_n_x, pt__f3_n_y, pt__f3_n_xmul
 pt__f3_number7 AS (
   SELECT *,
     CASE WHEN pt__f3_n_xp IS NULL THEN NULL WHEN pt__f3_n_xsig = '' THEN CAST(0.0 AS FLOAT64) WHEN pt__f3_n_xp > 309 OR (pt__f3_n_xp = 309 AND pt__f3_n_xsig > '1797693134862315807937289714053034150799') THEN NULL WHEN pt__f3_n_xp < -323 OR (pt__f3_n_xp = -323 AND pt__f3_n_xsig <= '2470328229206232720882843964341106861825') THEN CAST(0.0 AS FLOAT64) ELSE CAST('0.' || pt__f3_n_xsig || 'e' || CAST(pt__f3_n_xp AS STRING) AS FLOAT64) END AS pt__f3_n_x,
@@ -205,7 +205,7 @@ pt__f3_number7 AS (
     coalesce(pt__f3_n_xm, pt__f3_n_ym) AS pt__f3_n_xmul
   FROM pt__f3_number6
 ),
--- employees: the number as people write it (engine/parse-number.ts), step 8
+-- pt__f3_number, step 8: pt__f3_n
 pt__f3_number8 AS (
   SELECT *,
     CASE WHEN pt__f3_n_kind = 'band' THEN CASE WHEN greatest(pt__f3_n_x, CAST(1.0 AS FLOAT64)) * CAST(5.421010862427522e-20 AS FLOAT64) * pt__f3_n_xmul + greatest(pt__f3_n_y, CAST(1.0 AS FLOAT64)) * CAST(5.421010862427522e-20 AS FLOAT64) * pt__f3_n_ym >= CAST(9.7453140114e+288 AS FLOAT64) THEN NULL WHEN pt__f3_n_x * pt__f3_n_xmul + pt__f3_n_y * pt__f3_n_ym = CAST(5e-324 AS FLOAT64) THEN CAST(0.0 AS FLOAT64) ELSE pt__f3_n_sgn * ((pt__f3_n_x * pt__f3_n_xmul + pt__f3_n_y * pt__f3_n_ym) / CAST(2.0 AS FLOAT64)) + CAST(0.0 AS FLOAT64) END WHEN pt__f3_n_kind IS NOT NULL THEN CASE WHEN greatest(pt__f3_n_x, CAST(1.0 AS FLOAT64)) * CAST(5.421010862427522e-20 AS FLOAT64) * pt__f3_n_xmul >= CAST(9.7453140114e+288 AS FLOAT64) THEN NULL ELSE pt__f3_n_sgn * pt__f3_n_x * pt__f3_n_xmul + CAST(0.0 AS FLOAT64) END END AS pt__f3_n
@@ -272,43 +272,43 @@ pt__f5_words1 AS (
     CASE WHEN NOT REGEXP_CONTAINS(pt__f5_v, '^[\t\n\r -~]*$') THEN CASE WHEN REGEXP_CONTAINS(pt__f5_v, '[¼-¾ÆÞßæþĲĳĿŀŉŒœǄ-ǌǢǣǱ-ǳǼǽևẚẞ‥…″‴‶‷‼⁇-⁉⁗₨℀℁℃℅℆℉№℠-™℻⅐-⅟Ⅱ-ⅣⅥ-ⅨⅪⅫⅱ-ⅳⅵ-ⅸⅺⅻ↉∬∭∯∰⑩-⒵⨌⩴-⩶ゟヿ🄀-🄊🄐-🄪🄭🄮🅊-🅏🅪-🅬🆐🈀🈁🉀-🉈]') THEN replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(pt__f5_v, '¼', '1 4'), '½', '1 2'), '¾', '3 4'), 'Æ', 'ae'), 'Þ', 'th'), 'ß', 'ss'), 'æ', 'ae'), 'þ', 'th'), 'Ĳ', 'ij'), 'ĳ', 'ij'), 'Ŀ', 'l '), 'ŀ', 'l '), 'ŉ', 'ʼn'), 'Œ', 'oe'), 'œ', 'oe'), 'Ǆ', 'dz'), 'ǅ', 'dz'), 'ǆ', 'dz'), 'Ǉ', 'lj'), 'ǈ', 'lj'), 'ǉ', 'lj'), 'Ǌ', 'nj'), 'ǋ', 'nj'), 'ǌ', 'nj'), 'Ǣ', 'ae'), 'ǣ', 'ae'), 'Ǳ', 'dz'), 'ǲ', 'dz'), 'ǳ', 'dz'), 'Ǽ', 'ae'), 'ǽ', 'ae'), 'և', 'եւ'), 'ẚ', 'aʾ'), 'ẞ', 'ss'), '‥', '  '), '…', '   '), '″', '  '), '‴', '   '), '‶', '  '), '‷', '   '), '‼', '  '), '⁇', '  '), '⁈', '  '), '⁉', '  '), '⁗', '    '), '₨', 'rs'), '℀', 'a c'), '℁', 'a s'), '℃', ' c'), '℅', 'c o'), '℆', 'c u'), '℉', ' f'), '№', 'no'), '℠', 'sm'), '℡', 'tel'), '™', 'tm'), '℻', 'fax'), '⅐', '1 7'), '⅑', '1 9'), '⅒', '1 10'), '⅓', '1 3'), '⅔', '2 3'), '⅕', '1 5'), '⅖', '2 5'), '⅗', '3 5'), '⅘', '4 5'), '⅙', '1 6'), '⅚', '5 6'), '⅛', '1 8'), '⅜', '3 8'), '⅝', '5 8'), '⅞', '7 8'), '⅟', '1 '), 'Ⅱ', 'ii'), 'Ⅲ', 'iii'), 'Ⅳ', 'iv'), 'Ⅵ', 'vi'), 'Ⅶ', 'vii'), 'Ⅷ', 'viii'), 'Ⅸ', 'ix'), 'Ⅺ', 'xi'), 'Ⅻ', 'xii'), 'ⅱ', 'ii'), 'ⅲ', 'iii'), 'ⅳ', 'iv'), 'ⅵ', 'vi'), 'ⅶ', 'vii'), 'ⅷ', 'viii'), 'ⅸ', 'ix'), 'ⅺ', 'xi'), 'ⅻ', 'xii'), '↉', '0 3'), 'ゟ', 'より'), 'ヿ', 'コト'), '∬', '  '), '∭', '   '), '∯', '  '), '∰', '   '), '⑩', '10'), '⑪', '11'), '⑫', '12'), '⑬', '13'), '⑭', '14'), '⑮', '15'), '⑯', '16'), '⑰', '17'), '⑱', '18'), '⑲', '19'), '⑳', '20'), '⑴', ' 1 '), '⑵', ' 2 '), '⑶', ' 3 '), '⑷', ' 4 '), '⑸', ' 5 '), '⑹', ' 6 '), '⑺', ' 7 '), '⑻', ' 8 '), '⑼', ' 9 '), '⑽', ' 10 '), '⑾', ' 11 '), '⑿', ' 12 '), '⒀', ' 13 '), '⒁', ' 14 '), '⒂', ' 15 '), '⒃', ' 16 '), '⒄', ' 17 '), '⒅', ' 18 '), '⒆', ' 19 '), '⒇', ' 20 '), '⒈', '1 '), '⒉', '2 '), '⒊', '3 '), '⒋', '4 '), '⒌', '5 '), '⒍', '6 '), '⒎', '7 '), '⒏', '8 '), '⒐', '9 '), '⒑', '10 '), '⒒', '11 '), '⒓', '12 '), '⒔', '13 '), '⒕', '14 '), '⒖', '15 '), '⒗', '16 '), '⒘', '17 '), '⒙', '18 '), '⒚', '19 '), '⒛', '20 '), '⒜', ' a '), '⒝', ' b '), '⒞', ' c '), '⒟', ' d '), '⒠', ' e '), '⒡', ' f '), '⒢', ' g '), '⒣', ' h '), '⒤', ' i '), '⒥', ' j '), '⒦', ' k '), '⒧', ' l '), '⒨', ' m '), '⒩', ' n '), '⒪', ' o '), '⒫', ' p '), '⒬', ' q '), '⒭', ' r '), '⒮', ' s '), '⒯', ' t '), '⒰', ' u '), '⒱', ' v '), '⒲', ' w '), '⒳', ' x '), '⒴', ' y '), '⒵', ' z '), '⨌', '    '), '⩴', '   '), '⩵', '  '), '⩶', '   '), '🄀', '0 '), '🄁', '0 '), '🄂', '1 '), '🄃', '2 '), '🄄', '3 '), '🄅', '4 '), '🄆', '5 '), '🄇', '6 '), '🄈', '7 '), '🄉', '8 '), '🄊', '9 '), '🄐', ' a '), '🄑', ' b '), '🄒', ' c '), '🄓', ' d '), '🄔', ' e '), '🄕', ' f '), '🄖', ' g '), '🄗', ' h '), '🄘', ' i '), '🄙', ' j '), '🄚', ' k '), '🄛', ' l '), '🄜', ' m '), '🄝', ' n '), '🄞', ' o '), '🄟', ' p '), '🄠', ' q '), '🄡', ' r '), '🄢', ' s '), '🄣', ' t '), '🄤', ' u '), '🄥', ' v '), '🄦', ' w '), '🄧', ' x '), '🄨', ' y '), '🄩', ' z '), '🄪', ' s '), '🄭', 'cd'), '🄮', 'wz'), '🅊', 'hv'), '🅋', 'mv'), '🅌', 'sd'), '🅍', 'ss'), '🅎', 'ppv'), '🅏', 'wc'), '🅪', 'mc'), '🅫', 'md'), '🅬', 'mr'), '🆐', 'dj'), '🈀', 'ほか'), '🈁', 'ココ'), '🉀', ' 本 '), '🉁', ' 三 '), '🉂', ' 二 '), '🉃', ' 安 '), '🉄', ' 点 '), '🉅', ' 打 '), '🉆', ' 盗 '), '🉇', ' 勝 '), '🉈', ' 敗 ') ELSE pt__f5_v END END AS pt__f5_p_x0
   FROM pt__f5_blank
 ),
--- channel: words as the engine folds them (engine/text.ts): lower case, no accents, one space between, step 2
+-- pt__f5_words, step 2: pt__f5_p_x1
 pt__f5_words2 AS (
   SELECT *,
     CASE WHEN REGEXP_CONTAINS(pt__f5_p_x0, '[\u0080-»¿-ÅÇ-Ýà-åç-ýÿ]') THEN TRANSLATE(pt__f5_p_x0, (SELECT fold0_from FROM pt__fold), (SELECT fold0_to FROM pt__fold)) ELSE pt__f5_p_x0 END AS pt__f5_p_x1
   FROM pt__f5_words1
 ),
--- channel: words as the engine folds them (engine/text.ts): lower case, no accents, one space between, step 3
+-- pt__f5_words, step 3: pt__f5_p_x2
 pt__f5_words3 AS (
   SELECT *,
     CASE WHEN REGEXP_CONTAINS(pt__f5_p_x1, '[Ā-ıĴ-ķĹ-ľŁ-ňŊŌ-őŔ-ſƁƂƄƆƇƉ-ƋƎ-ƑƓƔƖ-ƘƜƝƟ-ƢƤƦƧƩƬƮ-ƳƵƷƸƼǍ-ǜǞ-ǡǤǦ-ǰǴ-ǻǾ-ȜȞ-ȠȢȤȦ-ȳȺȻȽȾɁɃ-ɆɈɊɌɎʰ-ʸ˂-˅˒-˫˭˯-ͯḀ-ẙẛẠ-ỺỼỾ]') THEN TRANSLATE(pt__f5_p_x1, (SELECT fold1_from FROM pt__fold), (SELECT fold1_to FROM pt__fold)) ELSE pt__f5_p_x1 END AS pt__f5_p_x2
   FROM pt__f5_words2
 ),
--- channel: words as the engine folds them (engine/text.ts): lower case, no accents, one space between, step 4
+-- pt__f5_words, step 4: pt__f5_p_x3
 pt__f5_words4 AS (
   SELECT *,
     CASE WHEN REGEXP_CONTAINS(pt__f5_p_x2, '[ͰͲʹ-Ͷͺ;Ϳ΄-ΊΌΎ-ΡΣ-ΰςϊ-ϖϘϚϜϞϠϢϤϦϨϪϬϮϰ-ϲϴ-ϷϹϺϽ-Яйѐёѓїќ-ўѠѢѤѦѨѪѬѮѰѲѴѶ-ѸѺѼѾҀ҂-ҊҌҎҐҒҔҖҘҚҜҞҠҢҤҦҨҪҬҮҰҲҴҶҸҺҼҾӀ-ӃӅӇӉӋӍӐ-ӔӖ-ӘӚ-ӠӢ-ӨӪ-ӶӸ-ӺӼӾԀԂԄԆԈԊԌԎԐԒԔԖԘԚԜԞԠԢԤԦԨԪԬԮԱ-Ֆ՚-՟։֊֍-֏ἀ-ἕἘ-Ἕἠ-ὅὈ-Ὅὐ-ὗὙὛὝὟ-ώᾀ-ᾴᾶ-ῄῆ-ΐῖ-Ί῝-`ῲ-ῴῶ-῾]') THEN TRANSLATE(pt__f5_p_x2, (SELECT fold2_from FROM pt__fold), (SELECT fold2_to FROM pt__fold)) ELSE pt__f5_p_x2 END AS pt__f5_p_x3
   FROM pt__f5_words3
 ),
--- channel: words as the engine folds them (engine/text.ts): lower case, no accents, one space between, step 5
+-- pt__f5_words, step 5: pt__f5_p_x4
 pt__f5_words5 AS (
   SELECT *,
     CASE WHEN REGEXP_CONTAINS(pt__f5_p_x3, '[  -․‧-′‵‸-※‽-⁆⁊-⁖⁘-\u2064\u2066-ⁱ⁴-₎ₐ-ₜ₠-₧₩-⃁⃐-⃰ℂ℄ℇ℈ℊ-ℕ℗-℟℣-℺ℼ-⅍⅏ⅠⅤⅩⅬ-ⅰⅴⅹⅼ-ⅿↃ↊↋　-〄〈-〠〪-〰〶-〺〽-〿がぎぐげござじずぜぞだぢづでどばぱびぴぶぷべぺぼぽゔ゙-゜ゞ゠ガギグゲゴザジズゼゾダヂヅデドバパビピブプベペボポヴヷ-・ヾ\ufeff！-ﾟ￠-￦￨-￮]') THEN TRANSLATE(pt__f5_p_x3, (SELECT fold3_from FROM pt__fold), (SELECT fold3_to FROM pt__fold)) ELSE pt__f5_p_x3 END AS pt__f5_p_x4
   FROM pt__f5_words4
 ),
--- channel: words as the engine folds them (engine/text.ts): lower case, no accents, one space between, step 6
+-- pt__f5_words, step 6: pt__f5_p_x5
 pt__f5_words6 AS (
   SELECT *,
     CASE WHEN REGEXP_CONTAINS(pt__f5_p_x4, '[←-∫∮∱-␩⑀-⑊①-⑨Ⓐ-⓪─-❵➔-⨋⨍-⩳⩷-⭳⭶-⯿︀-️🀀-🀫🀰-🂓🂠-🂮🂱-🂿🃁-🃏🃑-🃵🄍-🄏🄫🄬🄯-🅉🅐-🅩🅭-🆏🆑-🆭🇦-🇿🈂🈐-🈻🉐🉑🉠-🉥🌀-🛘🛜-🛬🛰-🛼🜀-🟙🟠-🟫🟰🠀-🠋🠐-🡇🡐-🡙🡠-🢇🢐-🢭🢰-🢻🣀🣁🣐-🣘🤀-🩗🩠-🩭🩰-🩼🪀-🪊🪎-🫆🫈🫍-🫜🫟-🫪🫯-🫸󠀁󠀠-󠁿]') THEN TRANSLATE(pt__f5_p_x4, (SELECT fold4_from FROM pt__fold), (SELECT fold4_to FROM pt__fold)) ELSE pt__f5_p_x4 END AS pt__f5_p_x5
   FROM pt__f5_words5
 ),
--- channel: words as the engine folds them (engine/text.ts): lower case, no accents, one space between, step 7
+-- pt__f5_words, step 7: pt__f5_p_x6
 pt__f5_words7 AS (
   SELECT *,
     CASE WHEN REGEXP_CONTAINS(pt__f5_p_x5, '[\u0001-\u001f!-/:-`{-\u007f]') THEN TRANSLATE(pt__f5_p_x5, (SELECT fold5_from FROM pt__fold), (SELECT fold5_to FROM pt__fold)) ELSE pt__f5_p_x5 END AS pt__f5_p_x6
   FROM pt__f5_words6
 ),
--- channel: words as the engine folds them (engine/text.ts): lower case, no accents, one space between, step 8
+-- pt__f5_words, step 8: pt__f5_p
 pt__f5_words8 AS (
   SELECT *,
     coalesce(pt__f5_p_ascii, trim(REGEXP_REPLACE(pt__f5_p_x6, '  +', ' '))) AS pt__f5_p

@@ -49,43 +49,43 @@ pt__f2_words1 AS (
  -~]*$') THEN CASE WHEN regexp_matches(pt__f2_v, '[¼-¾ÆÞßæþĲĳĿŀŉŒœǄ-ǌǢǣǱ-ǳǼǽևẚẞ‥…″‴‶‷‼⁇-⁉⁗₨℀℁℃℅℆℉№℠-™℻⅐-⅟Ⅱ-ⅣⅥ-ⅨⅪⅫⅱ-ⅳⅵ-ⅸⅺⅻ↉∬∭∯∰⑩-⒵⨌⩴-⩶ゟヿ🄀-🄊🄐-🄪🄭🄮🅊-🅏🅪-🅬🆐🈀🈁🉀-🉈]') THEN replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(pt__f2_v, '¼', '1 4'), '½', '1 2'), '¾', '3 4'), 'Æ', 'ae'), 'Þ', 'th'), 'ß', 'ss'), 'æ', 'ae'), 'þ', 'th'), 'Ĳ', 'ij'), 'ĳ', 'ij'), 'Ŀ', 'l '), 'ŀ', 'l '), 'ŉ', 'ʼn'), 'Œ', 'oe'), 'œ', 'oe'), 'Ǆ', 'dz'), 'ǅ', 'dz'), 'ǆ', 'dz'), 'Ǉ', 'lj'), 'ǈ', 'lj'), 'ǉ', 'lj'), 'Ǌ', 'nj'), 'ǋ', 'nj'), 'ǌ', 'nj'), 'Ǣ', 'ae'), 'ǣ', 'ae'), 'Ǳ', 'dz'), 'ǲ', 'dz'), 'ǳ', 'dz'), 'Ǽ', 'ae'), 'ǽ', 'ae'), 'և', 'եւ'), 'ẚ', 'aʾ'), 'ẞ', 'ss'), '‥', '  '), '…', '   '), '″', '  '), '‴', '   '), '‶', '  '), '‷', '   '), '‼', '  '), '⁇', '  '), '⁈', '  '), '⁉', '  '), '⁗', '    '), '₨', 'rs'), '℀', 'a c'), '℁', 'a s'), '℃', ' c'), '℅', 'c o'), '℆', 'c u'), '℉', ' f'), '№', 'no'), '℠', 'sm'), '℡', 'tel'), '™', 'tm'), '℻', 'fax'), '⅐', '1 7'), '⅑', '1 9'), '⅒', '1 10'), '⅓', '1 3'), '⅔', '2 3'), '⅕', '1 5'), '⅖', '2 5'), '⅗', '3 5'), '⅘', '4 5'), '⅙', '1 6'), '⅚', '5 6'), '⅛', '1 8'), '⅜', '3 8'), '⅝', '5 8'), '⅞', '7 8'), '⅟', '1 '), 'Ⅱ', 'ii'), 'Ⅲ', 'iii'), 'Ⅳ', 'iv'), 'Ⅵ', 'vi'), 'Ⅶ', 'vii'), 'Ⅷ', 'viii'), 'Ⅸ', 'ix'), 'Ⅺ', 'xi'), 'Ⅻ', 'xii'), 'ⅱ', 'ii'), 'ⅲ', 'iii'), 'ⅳ', 'iv'), 'ⅵ', 'vi'), 'ⅶ', 'vii'), 'ⅷ', 'viii'), 'ⅸ', 'ix'), 'ⅺ', 'xi'), 'ⅻ', 'xii'), '↉', '0 3'), 'ゟ', 'より'), 'ヿ', 'コト'), '∬', '  '), '∭', '   '), '∯', '  '), '∰', '   '), '⑩', '10'), '⑪', '11'), '⑫', '12'), '⑬', '13'), '⑭', '14'), '⑮', '15'), '⑯', '16'), '⑰', '17'), '⑱', '18'), '⑲', '19'), '⑳', '20'), '⑴', ' 1 '), '⑵', ' 2 '), '⑶', ' 3 '), '⑷', ' 4 '), '⑸', ' 5 '), '⑹', ' 6 '), '⑺', ' 7 '), '⑻', ' 8 '), '⑼', ' 9 '), '⑽', ' 10 '), '⑾', ' 11 '), '⑿', ' 12 '), '⒀', ' 13 '), '⒁', ' 14 '), '⒂', ' 15 '), '⒃', ' 16 '), '⒄', ' 17 '), '⒅', ' 18 '), '⒆', ' 19 '), '⒇', ' 20 '), '⒈', '1 '), '⒉', '2 '), '⒊', '3 '), '⒋', '4 '), '⒌', '5 '), '⒍', '6 '), '⒎', '7 '), '⒏', '8 '), '⒐', '9 '), '⒑', '10 '), '⒒', '11 '), '⒓', '12 '), '⒔', '13 '), '⒕', '14 '), '⒖', '15 '), '⒗', '16 '), '⒘', '17 '), '⒙', '18 '), '⒚', '19 '), '⒛', '20 '), '⒜', ' a '), '⒝', ' b '), '⒞', ' c '), '⒟', ' d '), '⒠', ' e '), '⒡', ' f '), '⒢', ' g '), '⒣', ' h '), '⒤', ' i '), '⒥', ' j '), '⒦', ' k '), '⒧', ' l '), '⒨', ' m '), '⒩', ' n '), '⒪', ' o '), '⒫', ' p '), '⒬', ' q '), '⒭', ' r '), '⒮', ' s '), '⒯', ' t '), '⒰', ' u '), '⒱', ' v '), '⒲', ' w '), '⒳', ' x '), '⒴', ' y '), '⒵', ' z '), '⨌', '    '), '⩴', '   '), '⩵', '  '), '⩶', '   '), '🄀', '0 '), '🄁', '0 '), '🄂', '1 '), '🄃', '2 '), '🄄', '3 '), '🄅', '4 '), '🄆', '5 '), '🄇', '6 '), '🄈', '7 '), '🄉', '8 '), '🄊', '9 '), '🄐', ' a '), '🄑', ' b '), '🄒', ' c '), '🄓', ' d '), '🄔', ' e '), '🄕', ' f '), '🄖', ' g '), '🄗', ' h '), '🄘', ' i '), '🄙', ' j '), '🄚', ' k '), '🄛', ' l '), '🄜', ' m '), '🄝', ' n '), '🄞', ' o '), '🄟', ' p '), '🄠', ' q '), '🄡', ' r '), '🄢', ' s '), '🄣', ' t '), '🄤', ' u '), '🄥', ' v '), '🄦', ' w '), '🄧', ' x '), '🄨', ' y '), '🄩', ' z '), '🄪', ' s '), '🄭', 'cd'), '🄮', 'wz'), '🅊', 'hv'), '🅋', 'mv'), '🅌', 'sd'), '🅍', 'ss'), '🅎', 'ppv'), '🅏', 'wc'), '🅪', 'mc'), '🅫', 'md'), '🅬', 'mr'), '🆐', 'dj'), '🈀', 'ほか'), '🈁', 'ココ'), '🉀', ' 本 '), '🉁', ' 三 '), '🉂', ' 二 '), '🉃', ' 安 '), '🉄', ' 点 '), '🉅', ' 打 '), '🉆', ' 盗 '), '🉇', ' 勝 '), '🉈', ' 敗 ') ELSE pt__f2_v END END AS pt__f2_p_x0
   FROM pt__f2_blank
 ),
--- type: words as the engine folds them (engine/text.ts): lower case, no accents, one space between, step 2
+-- pt__f2_words, step 2: pt__f2_p_x1
 pt__f2_words2 AS (
   SELECT *,
     CASE WHEN regexp_matches(pt__f2_p_x0, '[-»¿-ÅÇ-Ýà-åç-ýÿ]') THEN translate(pt__f2_p_x0, (SELECT fold0_from FROM pt__fold), (SELECT fold0_to FROM pt__fold)) ELSE pt__f2_p_x0 END AS pt__f2_p_x1
   FROM pt__f2_words1
 ),
--- type: words as the engine folds them (engine/text.ts): lower case, no accents, one space between, step 3
+-- pt__f2_words, step 3: pt__f2_p_x2
 pt__f2_words3 AS (
   SELECT *,
     CASE WHEN regexp_matches(pt__f2_p_x1, '[Ā-ıĴ-ķĹ-ľŁ-ňŊŌ-őŔ-ſƁƂƄƆƇƉ-ƋƎ-ƑƓƔƖ-ƘƜƝƟ-ƢƤƦƧƩƬƮ-ƳƵƷƸƼǍ-ǜǞ-ǡǤǦ-ǰǴ-ǻǾ-ȜȞ-ȠȢȤȦ-ȳȺȻȽȾɁɃ-ɆɈɊɌɎʰ-ʸ˂-˅˒-˫˭˯-ͯḀ-ẙẛẠ-ỺỼỾ]') THEN translate(pt__f2_p_x1, (SELECT fold1_from FROM pt__fold), (SELECT fold1_to FROM pt__fold)) ELSE pt__f2_p_x1 END AS pt__f2_p_x2
   FROM pt__f2_words2
 ),
--- type: words as the engine folds them (engine/text.ts): lower case, no accents, one space between, step 4
+-- pt__f2_words, step 4: pt__f2_p_x3
 pt__f2_words4 AS (
   SELECT *,
     CASE WHEN regexp_matches(pt__f2_p_x2, '[ͰͲʹ-Ͷͺ;Ϳ΄-ΊΌΎ-ΡΣ-ΰςϊ-ϖϘϚϜϞϠϢϤϦϨϪϬϮϰ-ϲϴ-ϷϹϺϽ-Яйѐёѓїќ-ўѠѢѤѦѨѪѬѮѰѲѴѶ-ѸѺѼѾҀ҂-ҊҌҎҐҒҔҖҘҚҜҞҠҢҤҦҨҪҬҮҰҲҴҶҸҺҼҾӀ-ӃӅӇӉӋӍӐ-ӔӖ-ӘӚ-ӠӢ-ӨӪ-ӶӸ-ӺӼӾԀԂԄԆԈԊԌԎԐԒԔԖԘԚԜԞԠԢԤԦԨԪԬԮԱ-Ֆ՚-՟։֊֍-֏ἀ-ἕἘ-Ἕἠ-ὅὈ-Ὅὐ-ὗὙὛὝὟ-ώᾀ-ᾴᾶ-ῄῆ-ΐῖ-Ί῝-`ῲ-ῴῶ-῾]') THEN translate(pt__f2_p_x2, (SELECT fold2_from FROM pt__fold), (SELECT fold2_to FROM pt__fold)) ELSE pt__f2_p_x2 END AS pt__f2_p_x3
   FROM pt__f2_words3
 ),
--- type: words as the engine folds them (engine/text.ts): lower case, no accents, one space between, step 5
+-- pt__f2_words, step 5: pt__f2_p_x4
 pt__f2_words5 AS (
   SELECT *,
     CASE WHEN regexp_matches(pt__f2_p_x3, '[  -․‧-′‵‸-※‽-⁆⁊-⁖⁘-⁤⁦-ⁱ⁴-₎ₐ-ₜ₠-₧₩-⃁⃐-⃰ℂ℄ℇ℈ℊ-ℕ℗-℟℣-℺ℼ-⅍⅏ⅠⅤⅩⅬ-ⅰⅴⅹⅼ-ⅿↃ↊↋　-〄〈-〠〪-〰〶-〺〽-〿がぎぐげござじずぜぞだぢづでどばぱびぴぶぷべぺぼぽゔ゙-゜ゞ゠ガギグゲゴザジズゼゾダヂヅデドバパビピブプベペボポヴヷ-・ヾ﻿！-ﾟ￠-￦￨-￮]') THEN translate(pt__f2_p_x3, (SELECT fold3_from FROM pt__fold), (SELECT fold3_to FROM pt__fold)) ELSE pt__f2_p_x3 END AS pt__f2_p_x4
   FROM pt__f2_words4
 ),
--- type: words as the engine folds them (engine/text.ts): lower case, no accents, one space between, step 6
+-- pt__f2_words, step 6: pt__f2_p_x5
 pt__f2_words6 AS (
   SELECT *,
     CASE WHEN regexp_matches(pt__f2_p_x4, '[←-∫∮∱-␩⑀-⑊①-⑨Ⓐ-⓪─-❵➔-⨋⨍-⩳⩷-⭳⭶-⯿︀-️🀀-🀫🀰-🂓🂠-🂮🂱-🂿🃁-🃏🃑-🃵🄍-🄏🄫🄬🄯-🅉🅐-🅩🅭-🆏🆑-🆭🇦-🇿🈂🈐-🈻🉐🉑🉠-🉥🌀-🛘🛜-🛬🛰-🛼🜀-🟙🟠-🟫🟰🠀-🠋🠐-🡇🡐-🡙🡠-🢇🢐-🢭🢰-🢻🣀🣁🣐-🣘🤀-🩗🩠-🩭🩰-🩼🪀-🪊🪎-🫆🫈🫍-🫜🫟-🫪🫯-🫸󠀁󠀠-󠁿]') THEN translate(pt__f2_p_x4, (SELECT fold4_from FROM pt__fold), (SELECT fold4_to FROM pt__fold)) ELSE pt__f2_p_x4 END AS pt__f2_p_x5
   FROM pt__f2_words5
 ),
--- type: words as the engine folds them (engine/text.ts): lower case, no accents, one space between, step 7
+-- pt__f2_words, step 7: pt__f2_p_x6
 pt__f2_words7 AS (
   SELECT *,
     CASE WHEN regexp_matches(pt__f2_p_x5, '[-!-/:-`{-]') THEN translate(pt__f2_p_x5, (SELECT fold5_from FROM pt__fold), (SELECT fold5_to FROM pt__fold)) ELSE pt__f2_p_x5 END AS pt__f2_p_x6
   FROM pt__f2_words6
 ),
--- type: words as the engine folds them (engine/text.ts): lower case, no accents, one space between, step 8
+-- pt__f2_words, step 8: pt__f2_p
 pt__f2_words8 AS (
   SELECT *,
     coalesce(pt__f2_p_ascii, trim(regexp_replace(pt__f2_p_x6, '  +', ' ', 'g'))) AS pt__f2_p
@@ -159,7 +159,7 @@ pt__f3_number1 AS (
     -     　﻿]+$', '', 'g') AS pt__f3_n_t
   FROM pt__f3_blank
 ),
--- employees: the number as people write it (engine/parse-number.ts), step 2
+-- pt__f3_number, step 2: pt__f3_n_euro, pt__f3_n_sign, pt__f3_n_s1
 pt__f3_number2 AS (
   SELECT *,
     regexp_matches(pt__f3_n_t, '€|(?:^|[^A-Za-z0-9_])[eE][uU][rR](?:[^A-Za-z0-9_]|$)') AS pt__f3_n_euro,
@@ -169,7 +169,7 @@ pt__f3_number2 AS (
     -     　﻿]*[)]$', '', 'g') ELSE pt__f3_n_t END AS pt__f3_n_s1
   FROM pt__f3_number1
 ),
--- employees: the number as people write it (engine/parse-number.ts), step 3
+-- pt__f3_number, step 3: pt__f3_n_exp, pt__f3_n_neg1, pt__f3_n_s4
 pt__f3_number3 AS (
   SELECT *,
     regexp_matches(pt__f3_n_s1, '^[+-]?[0-9]+(?:[.][0-9]+)?[Ee][+-]?[0-9]+$') AS pt__f3_n_exp,
@@ -183,7 +183,7 @@ pt__f3_number3 AS (
     -     　﻿]*', '', 'g') AS pt__f3_n_s4
   FROM pt__f3_number2
 ),
--- employees: the number as people write it (engine/parse-number.ts), step 4
+-- pt__f3_number, step 4: pt__f3_n_neg, pt__f3_n_s
 pt__f3_number4 AS (
   SELECT *,
     (pt__f3_n_neg1 OR regexp_matches(pt__f3_n_s4, '^[-−]')) AS pt__f3_n_neg,
@@ -191,7 +191,7 @@ pt__f3_number4 AS (
     -     　﻿]*', '', 'g') END AS pt__f3_n_s
   FROM pt__f3_number3
 ),
--- employees: the number as people write it (engine/parse-number.ts), step 5
+-- pt__f3_number, step 5: pt__f3_n_kind, pt__f3_n_xc, pt__f3_n_xe, pt__f3_n_yc, pt__f3_n_sw, pt__f3_n_aw, pt__f3_n_bw
 pt__f3_number5 AS (
   SELECT *,
     CASE WHEN pt__f3_n_exp THEN 'exp' WHEN NOT pt__f3_n_neg AND regexp_matches(pt__f3_n_s, '^(?:[0-9](?:[0-9.,''   ]*[0-9])?|[.,][0-9]+)(?:[	
@@ -229,7 +229,7 @@ pt__f3_number5 AS (
     -     　﻿]*([A-Za-z]{1,9}))?', 3), '')) AS pt__f3_n_bw
   FROM pt__f3_number4
 ),
--- employees: the number as people write it (engine/parse-number.ts), step 6
+-- pt__f3_number, step 6: pt__f3_n_xsig, pt__f3_n_xp, pt__f3_n_ysig, pt__f3_n_yp, pt__f3_n_xm, pt__f3_n_ym, pt__f3_n_sgn
 pt__f3_number6 AS (
   SELECT *,
     regexp_replace(regexp_replace(pt__f3_n_xc, '[.,]', '', 'g'), '^0+|0+$', '', 'g') AS pt__f3_n_xsig,
@@ -241,7 +241,7 @@ pt__f3_number6 AS (
     CASE pt__f3_n_kind WHEN 'exp' THEN CASE WHEN regexp_matches(pt__f3_n_s1, '^-') THEN -pt__f3_n_sign ELSE pt__f3_n_sign END WHEN 'band' THEN pt__f3_n_sign ELSE CASE WHEN pt__f3_n_neg <> regexp_matches(pt__f3_n_s, '^-') THEN -pt__f3_n_sign ELSE pt__f3_n_sign END END AS pt__f3_n_sgn
   FROM pt__f3_number5
 ),
--- employees: the number as people write it (engine/parse-number.ts), step 7
+-- pt__f3_number, step 7: pt__f3_n_x, pt__f3_n_y, pt__f3_n_xmul
 pt__f3_number7 AS (
   SELECT *,
     CASE WHEN pt__f3_n_xp IS NULL THEN NULL WHEN pt__f3_n_xsig = '' THEN CAST(0 AS DOUBLE) WHEN pt__f3_n_xp > 309 OR (pt__f3_n_xp = 309 AND pt__f3_n_xsig > '1797693134862315807937289714053034150799') THEN NULL WHEN pt__f3_n_xp < -323 OR (pt__f3_n_xp = -323 AND pt__f3_n_xsig <= '2470328229206232720882843964341106861825') THEN CAST(0 AS DOUBLE) ELSE CAST('0.' || pt__f3_n_xsig || 'e' || CAST(pt__f3_n_xp AS VARCHAR) AS DOUBLE) END AS pt__f3_n_x,
@@ -249,7 +249,7 @@ pt__f3_number7 AS (
     coalesce(pt__f3_n_xm, pt__f3_n_ym) AS pt__f3_n_xmul
   FROM pt__f3_number6
 ),
--- employees: the number as people write it (engine/parse-number.ts), step 8
+-- pt__f3_number, step 8: pt__f3_n
 pt__f3_number8 AS (
   SELECT *,
     CASE WHEN pt__f3_n_kind = 'band' THEN CASE WHEN greatest(pt__f3_n_x, CAST(1 AS DOUBLE)) * CAST('5.421010862427522e-20' AS DOUBLE) * pt__f3_n_xmul + greatest(pt__f3_n_y, CAST(1 AS DOUBLE)) * CAST('5.421010862427522e-20' AS DOUBLE) * pt__f3_n_ym >= CAST('9.7453140114e+288' AS DOUBLE) THEN NULL WHEN pt__f3_n_x * pt__f3_n_xmul + pt__f3_n_y * pt__f3_n_ym = CAST('5e-324' AS DOUBLE) THEN CAST(0 AS DOUBLE) ELSE pt__f3_n_sgn * ((pt__f3_n_x * pt__f3_n_xmul + pt__f3_n_y * pt__f3_n_ym) / CAST(2 AS DOUBLE)) + CAST(0 AS DOUBLE) END WHEN pt__f3_n_kind IS NOT NULL THEN CASE WHEN greatest(pt__f3_n_x, CAST(1 AS DOUBLE)) * CAST('5.421010862427522e-20' AS DOUBLE) * pt__f3_n_xmul >= CAST('9.7453140114e+288' AS DOUBLE) THEN NULL ELSE pt__f3_n_sgn * pt__f3_n_x * pt__f3_n_xmul + CAST(0 AS DOUBLE) END END AS pt__f3_n
@@ -348,43 +348,43 @@ pt__f5_words1 AS (
  -~]*$') THEN CASE WHEN regexp_matches(pt__f5_v, '[¼-¾ÆÞßæþĲĳĿŀŉŒœǄ-ǌǢǣǱ-ǳǼǽևẚẞ‥…″‴‶‷‼⁇-⁉⁗₨℀℁℃℅℆℉№℠-™℻⅐-⅟Ⅱ-ⅣⅥ-ⅨⅪⅫⅱ-ⅳⅵ-ⅸⅺⅻ↉∬∭∯∰⑩-⒵⨌⩴-⩶ゟヿ🄀-🄊🄐-🄪🄭🄮🅊-🅏🅪-🅬🆐🈀🈁🉀-🉈]') THEN replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(pt__f5_v, '¼', '1 4'), '½', '1 2'), '¾', '3 4'), 'Æ', 'ae'), 'Þ', 'th'), 'ß', 'ss'), 'æ', 'ae'), 'þ', 'th'), 'Ĳ', 'ij'), 'ĳ', 'ij'), 'Ŀ', 'l '), 'ŀ', 'l '), 'ŉ', 'ʼn'), 'Œ', 'oe'), 'œ', 'oe'), 'Ǆ', 'dz'), 'ǅ', 'dz'), 'ǆ', 'dz'), 'Ǉ', 'lj'), 'ǈ', 'lj'), 'ǉ', 'lj'), 'Ǌ', 'nj'), 'ǋ', 'nj'), 'ǌ', 'nj'), 'Ǣ', 'ae'), 'ǣ', 'ae'), 'Ǳ', 'dz'), 'ǲ', 'dz'), 'ǳ', 'dz'), 'Ǽ', 'ae'), 'ǽ', 'ae'), 'և', 'եւ'), 'ẚ', 'aʾ'), 'ẞ', 'ss'), '‥', '  '), '…', '   '), '″', '  '), '‴', '   '), '‶', '  '), '‷', '   '), '‼', '  '), '⁇', '  '), '⁈', '  '), '⁉', '  '), '⁗', '    '), '₨', 'rs'), '℀', 'a c'), '℁', 'a s'), '℃', ' c'), '℅', 'c o'), '℆', 'c u'), '℉', ' f'), '№', 'no'), '℠', 'sm'), '℡', 'tel'), '™', 'tm'), '℻', 'fax'), '⅐', '1 7'), '⅑', '1 9'), '⅒', '1 10'), '⅓', '1 3'), '⅔', '2 3'), '⅕', '1 5'), '⅖', '2 5'), '⅗', '3 5'), '⅘', '4 5'), '⅙', '1 6'), '⅚', '5 6'), '⅛', '1 8'), '⅜', '3 8'), '⅝', '5 8'), '⅞', '7 8'), '⅟', '1 '), 'Ⅱ', 'ii'), 'Ⅲ', 'iii'), 'Ⅳ', 'iv'), 'Ⅵ', 'vi'), 'Ⅶ', 'vii'), 'Ⅷ', 'viii'), 'Ⅸ', 'ix'), 'Ⅺ', 'xi'), 'Ⅻ', 'xii'), 'ⅱ', 'ii'), 'ⅲ', 'iii'), 'ⅳ', 'iv'), 'ⅵ', 'vi'), 'ⅶ', 'vii'), 'ⅷ', 'viii'), 'ⅸ', 'ix'), 'ⅺ', 'xi'), 'ⅻ', 'xii'), '↉', '0 3'), 'ゟ', 'より'), 'ヿ', 'コト'), '∬', '  '), '∭', '   '), '∯', '  '), '∰', '   '), '⑩', '10'), '⑪', '11'), '⑫', '12'), '⑬', '13'), '⑭', '14'), '⑮', '15'), '⑯', '16'), '⑰', '17'), '⑱', '18'), '⑲', '19'), '⑳', '20'), '⑴', ' 1 '), '⑵', ' 2 '), '⑶', ' 3 '), '⑷', ' 4 '), '⑸', ' 5 '), '⑹', ' 6 '), '⑺', ' 7 '), '⑻', ' 8 '), '⑼', ' 9 '), '⑽', ' 10 '), '⑾', ' 11 '), '⑿', ' 12 '), '⒀', ' 13 '), '⒁', ' 14 '), '⒂', ' 15 '), '⒃', ' 16 '), '⒄', ' 17 '), '⒅', ' 18 '), '⒆', ' 19 '), '⒇', ' 20 '), '⒈', '1 '), '⒉', '2 '), '⒊', '3 '), '⒋', '4 '), '⒌', '5 '), '⒍', '6 '), '⒎', '7 '), '⒏', '8 '), '⒐', '9 '), '⒑', '10 '), '⒒', '11 '), '⒓', '12 '), '⒔', '13 '), '⒕', '14 '), '⒖', '15 '), '⒗', '16 '), '⒘', '17 '), '⒙', '18 '), '⒚', '19 '), '⒛', '20 '), '⒜', ' a '), '⒝', ' b '), '⒞', ' c '), '⒟', ' d '), '⒠', ' e '), '⒡', ' f '), '⒢', ' g '), '⒣', ' h '), '⒤', ' i '), '⒥', ' j '), '⒦', ' k '), '⒧', ' l '), '⒨', ' m '), '⒩', ' n '), '⒪', ' o '), '⒫', ' p '), '⒬', ' q '), '⒭', ' r '), '⒮', ' s '), '⒯', ' t '), '⒰', ' u '), '⒱', ' v '), '⒲', ' w '), '⒳', ' x '), '⒴', ' y '), '⒵', ' z '), '⨌', '    '), '⩴', '   '), '⩵', '  '), '⩶', '   '), '🄀', '0 '), '🄁', '0 '), '🄂', '1 '), '🄃', '2 '), '🄄', '3 '), '🄅', '4 '), '🄆', '5 '), '🄇', '6 '), '🄈', '7 '), '🄉', '8 '), '🄊', '9 '), '🄐', ' a '), '🄑', ' b '), '🄒', ' c '), '🄓', ' d '), '🄔', ' e '), '🄕', ' f '), '🄖', ' g '), '🄗', ' h '), '🄘', ' i '), '🄙', ' j '), '🄚', ' k '), '🄛', ' l '), '🄜', ' m '), '🄝', ' n '), '🄞', ' o '), '🄟', ' p '), '🄠', ' q '), '🄡', ' r '), '🄢', ' s '), '🄣', ' t '), '🄤', ' u '), '🄥', ' v '), '🄦', ' w '), '🄧', ' x '), '🄨', ' y '), '🄩', ' z '), '🄪', ' s '), '🄭', 'cd'), '🄮', 'wz'), '🅊', 'hv'), '🅋', 'mv'), '🅌', 'sd'), '🅍', 'ss'), '🅎', 'ppv'), '🅏', 'wc'), '🅪', 'mc'), '🅫', 'md'), '🅬', 'mr'), '🆐', 'dj'), '🈀', 'ほか'), '🈁', 'ココ'), '🉀', ' 本 '), '🉁', ' 三 '), '🉂', ' 二 '), '🉃', ' 安 '), '🉄', ' 点 '), '🉅', ' 打 '), '🉆', ' 盗 '), '🉇', ' 勝 '), '🉈', ' 敗 ') ELSE pt__f5_v END END AS pt__f5_p_x0
   FROM pt__f5_blank
 ),
--- channel: words as the engine folds them (engine/text.ts): lower case, no accents, one space between, step 2
+-- pt__f5_words, step 2: pt__f5_p_x1
 pt__f5_words2 AS (
   SELECT *,
     CASE WHEN regexp_matches(pt__f5_p_x0, '[-»¿-ÅÇ-Ýà-åç-ýÿ]') THEN translate(pt__f5_p_x0, (SELECT fold0_from FROM pt__fold), (SELECT fold0_to FROM pt__fold)) ELSE pt__f5_p_x0 END AS pt__f5_p_x1
   FROM pt__f5_words1
 ),
--- channel: words as the engine folds them (engine/text.ts): lower case, no accents, one space between, step 3
+-- pt__f5_words, step 3: pt__f5_p_x2
 pt__f5_words3 AS (
   SELECT *,
     CASE WHEN regexp_matches(pt__f5_p_x1, '[Ā-ıĴ-ķĹ-ľŁ-ňŊŌ-őŔ-ſƁƂƄƆƇƉ-ƋƎ-ƑƓƔƖ-ƘƜƝƟ-ƢƤƦƧƩƬƮ-ƳƵƷƸƼǍ-ǜǞ-ǡǤǦ-ǰǴ-ǻǾ-ȜȞ-ȠȢȤȦ-ȳȺȻȽȾɁɃ-ɆɈɊɌɎʰ-ʸ˂-˅˒-˫˭˯-ͯḀ-ẙẛẠ-ỺỼỾ]') THEN translate(pt__f5_p_x1, (SELECT fold1_from FROM pt__fold), (SELECT fold1_to FROM pt__fold)) ELSE pt__f5_p_x1 END AS pt__f5_p_x2
   FROM pt__f5_words2
 ),
--- channel: words as the engine folds them (engine/text.ts): lower case, no accents, one space between, step 4
+-- pt__f5_words, step 4: pt__f5_p_x3
 pt__f5_words4 AS (
   SELECT *,
     CASE WHEN regexp_matches(pt__f5_p_x2, '[ͰͲʹ-Ͷͺ;Ϳ΄-ΊΌΎ-ΡΣ-ΰςϊ-ϖϘϚϜϞϠϢϤϦϨϪϬϮϰ-ϲϴ-ϷϹϺϽ-Яйѐёѓїќ-ўѠѢѤѦѨѪѬѮѰѲѴѶ-ѸѺѼѾҀ҂-ҊҌҎҐҒҔҖҘҚҜҞҠҢҤҦҨҪҬҮҰҲҴҶҸҺҼҾӀ-ӃӅӇӉӋӍӐ-ӔӖ-ӘӚ-ӠӢ-ӨӪ-ӶӸ-ӺӼӾԀԂԄԆԈԊԌԎԐԒԔԖԘԚԜԞԠԢԤԦԨԪԬԮԱ-Ֆ՚-՟։֊֍-֏ἀ-ἕἘ-Ἕἠ-ὅὈ-Ὅὐ-ὗὙὛὝὟ-ώᾀ-ᾴᾶ-ῄῆ-ΐῖ-Ί῝-`ῲ-ῴῶ-῾]') THEN translate(pt__f5_p_x2, (SELECT fold2_from FROM pt__fold), (SELECT fold2_to FROM pt__fold)) ELSE pt__f5_p_x2 END AS pt__f5_p_x3
   FROM pt__f5_words3
 ),
--- channel: words as the engine folds them (engine/text.ts): lower case, no accents, one space between, step 5
+-- pt__f5_words, step 5: pt__f5_p_x4
 pt__f5_words5 AS (
   SELECT *,
     CASE WHEN regexp_matches(pt__f5_p_x3, '[  -․‧-′‵‸-※‽-⁆⁊-⁖⁘-⁤⁦-ⁱ⁴-₎ₐ-ₜ₠-₧₩-⃁⃐-⃰ℂ℄ℇ℈ℊ-ℕ℗-℟℣-℺ℼ-⅍⅏ⅠⅤⅩⅬ-ⅰⅴⅹⅼ-ⅿↃ↊↋　-〄〈-〠〪-〰〶-〺〽-〿がぎぐげござじずぜぞだぢづでどばぱびぴぶぷべぺぼぽゔ゙-゜ゞ゠ガギグゲゴザジズゼゾダヂヅデドバパビピブプベペボポヴヷ-・ヾ﻿！-ﾟ￠-￦￨-￮]') THEN translate(pt__f5_p_x3, (SELECT fold3_from FROM pt__fold), (SELECT fold3_to FROM pt__fold)) ELSE pt__f5_p_x3 END AS pt__f5_p_x4
   FROM pt__f5_words4
 ),
--- channel: words as the engine folds them (engine/text.ts): lower case, no accents, one space between, step 6
+-- pt__f5_words, step 6: pt__f5_p_x5
 pt__f5_words6 AS (
   SELECT *,
     CASE WHEN regexp_matches(pt__f5_p_x4, '[←-∫∮∱-␩⑀-⑊①-⑨Ⓐ-⓪─-❵➔-⨋⨍-⩳⩷-⭳⭶-⯿︀-️🀀-🀫🀰-🂓🂠-🂮🂱-🂿🃁-🃏🃑-🃵🄍-🄏🄫🄬🄯-🅉🅐-🅩🅭-🆏🆑-🆭🇦-🇿🈂🈐-🈻🉐🉑🉠-🉥🌀-🛘🛜-🛬🛰-🛼🜀-🟙🟠-🟫🟰🠀-🠋🠐-🡇🡐-🡙🡠-🢇🢐-🢭🢰-🢻🣀🣁🣐-🣘🤀-🩗🩠-🩭🩰-🩼🪀-🪊🪎-🫆🫈🫍-🫜🫟-🫪🫯-🫸󠀁󠀠-󠁿]') THEN translate(pt__f5_p_x4, (SELECT fold4_from FROM pt__fold), (SELECT fold4_to FROM pt__fold)) ELSE pt__f5_p_x4 END AS pt__f5_p_x5
   FROM pt__f5_words5
 ),
--- channel: words as the engine folds them (engine/text.ts): lower case, no accents, one space between, step 7
+-- pt__f5_words, step 7: pt__f5_p_x6
 pt__f5_words7 AS (
   SELECT *,
     CASE WHEN regexp_matches(pt__f5_p_x5, '[-!-/:-`{-]') THEN translate(pt__f5_p_x5, (SELECT fold5_from FROM pt__fold), (SELECT fold5_to FROM pt__fold)) ELSE pt__f5_p_x5 END AS pt__f5_p_x6
   FROM pt__f5_words6
 ),
--- channel: words as the engine folds them (engine/text.ts): lower case, no accents, one space between, step 8
+-- pt__f5_words, step 8: pt__f5_p
 pt__f5_words8 AS (
   SELECT *,
     coalesce(pt__f5_p_ascii, trim(regexp_replace(pt__f5_p_x6, '  +', ' ', 'g'))) AS pt__f5_p
