@@ -5,7 +5,8 @@
 // One @, no spaces, a dot in the domain with a two-letter-or-longer end. Linear: the classes exclude
 // the separators that follow them.
 const EMAIL_RE = /^[^\s@<>(),;:"]+@[^\s@<>(),;:".]+(?:\.[^\s@<>(),;:".]+)*\.[\p{L}]{2,}$/u;
-const HOST_RE = /^(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?\.)+[\p{L}]{2,63}$/u;
+/** A host name of letter-digit labels (hyphens inside) ending in a letter label. */
+export const HOST_RE = /^(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?\.)+[\p{L}]{2,63}$/u;
 
 export function isEmail(value: string): boolean {
   const v = value.trim().replace(/^mailto:/i, "");

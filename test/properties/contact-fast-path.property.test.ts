@@ -1,0 +1,42 @@
+// The website and email checks answer plainly written values (`acme.com`, `buyer@acme.com`) without the URL
+// parser and the general clean-up: on any value, the fast path must give what the general path gives.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { checkEmail, checkEmailGeneral, checkWebsite, checkWebsiteGeneral } from "../../src/contact/check.js";
+
+// Labels that reach every branch: brands (social, marketplace, free-mail), reserved and public suffixes,
+// punycode, digits (IP-like hosts), hyphens at the ends, upper case, a 64-letter label.
+const LABELS = [
+  "acme", "company12", "a", "x-y", "-bad", "bad-", "co", "uk", "com", "de", "io", "example", "test", "localhost", "invalid",
+  "linkedin", "facebook", "alibaba", "en", "gmail", "yahoo", "gmx", "xn--mller-kva", "xn--", "ACME", "Com", "192", "168", "1", "0x1f",
+  "blogspot", "github", "a".repeat(64), "müller", "ab--cd", "www",
+];
+const label = fc.constantFrom(...LABELS);
+const host = fc.array(label, { minLength: 1, maxLength: 4 }).map((ls) => ls.join("."));
+const noise = fc.constantFrom("", "", "", ".", "-", " ", "/", "https://", "@", "..", "_", "\u200b", ":8080", "/x?y#z");
+const site = fc.tuple(noise, host, noise).map(([a, h, b]) => a + h + b);
+const local = fc.constantFrom("buyer", "info", "j.doe", "a+b", "x_y", "%", ".dot", "dot.", "Sales", "o'brien", "");
+const mail = fc.tuple(noise, local, fc.constantFrom("@", "@", "@@", ""), host, noise).map(([a, l, at, h, b]) => a + l + at + h + b);
+
+describe("contact check fast paths", () => {
+  it("checkWebsite = its general path, on host-like values", () => {
+    fc.assert(fc.property(site, (v) => {
+      expect(checkWebsite(v)).toEqual(checkWebsiteGeneral(v));
+    }), { numRuns: 3000 });
+  });
+  it("checkEmail = its general path, on address-like values", () => {
+    fc.assert(fc.property(mail, (v) => {
+      expect(checkEmail(v)).toEqual(checkEmailGeneral(v));
+    }), { numRuns: 3000 });
+  });
+  it("the plain shapes do take the fast path's answers", () => {
+    // Not a timing test: these are the values the fast path exists for, checked to be judged as before.
+    expect(checkWebsite("company12.com")).toEqual({ ok: true, domain: "company12.com" });
+    expect(checkWebsite("acme.co.uk")).toEqual({ ok: true, domain: "acme.co.uk" });
+    expect(checkWebsite("en.alibaba.com").reason).toBe("a marketplace storefront");
+    expect(checkWebsite("gmail.com").reason).toBe("a free-mail provider, not the company's website");
+    expect(checkWebsite("shop.localhost").reason).toBe("not a public domain");
+    expect(checkEmail("buyer12@company12.com")).toEqual({ ok: true, address: "buyer12@company12.com", domain: "company12.com", freeMail: false });
+    expect(checkEmail("x@example.com").reason).toBe("a reserved example domain");
+  });
+});
