@@ -2,7 +2,7 @@
  * The portrait file format. Shapes only; rules that relate several fields live in rules.ts.
  * Every object is strict: an unknown key is an error (with a did-you-mean from KNOWN_KEYS).
  */
-import { z } from "zod";
+import * as z from "zod";
 import { CUSTOMS_COLUMN_NAMES } from "../customs/columns.js";
 import { DATE_FORMATS } from "../customs/dates.js";
 
