@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The `portrait` executable: run main() with the real process, set the exit code.
-// One bundled file (esbuild, npm run bundle): start-up reads one module instead of hundreds.
-import { main } from "../dist/cli/portrait.bundle.mjs";
+// Bundled (esbuild, npm run bundle): start-up reads the entry and the chunk of the command it runs, not hundreds
+// of modules.
+import { main } from "../dist/cli/main.bundle.mjs";
 
 // A closed pipe (`portrait score ... | head`) ends the run quietly: the reader has what it wanted.
 process.stdout.on("error", (e) => {

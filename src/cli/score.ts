@@ -17,10 +17,7 @@ import { customsRejects, prepareCustoms, reportCustoms } from "./score-customs.j
 import { intOption, numberOption, encodingOption } from "./options.js";
 import { UNASSIGNED } from "../engine/score-record.js";
 import { progressLine } from "./progress.js";
-import { reportData } from "../pipeline/report-data.js";
-import { renderReport } from "../report/html.js";
 import { VERSION } from "./version.js";
-import { scoreOnDuckdb } from "./score-duckdb.js";
 
 
 interface ScoreOptions {
@@ -136,7 +133,7 @@ async function runScore(files: string[], opts: ScoreOptions, io: CliIO): Promise
 
   const chalk = chalkFor(io.stderr, io.env);
   if (opts.memoryLimit !== undefined && (opts.engine === undefined || opts.engine === "js")) throw new UsageError("--memory-limit is DuckDB's: give it with --engine duckdb");
-  if (opts.engine !== undefined && opts.engine !== "js") return scoreOnDuckdb(files, opts, io, { portrait, format, top, threads, failUnder, delimiter, chalk, asOf, dateFormat });
+  if (opts.engine !== undefined && opts.engine !== "js") return (await import("./score-duckdb.js")).scoreOnDuckdb(files, opts, io, { portrait, format, top, threads, failUnder, delimiter, chalk, asOf, dateFormat });
   const customs = await prepareCustoms(opts.customs, portrait, { ...(asOf !== undefined && { asOf }), ...(dateFormat !== undefined && { dateFormat }), ...(encoding !== undefined && { encoding }) }, io, chalk);
   if (opts.sort === false) return streamScore(files, opts, io, { portrait, format, chalk, customs, encoding, delimiter, failUnder, top });
   const sources = tableSources(files, io);
@@ -180,6 +177,8 @@ async function runScore(files: string[], opts: ScoreOptions, io: CliIO): Promise
   } else if (opts.out !== undefined) await writeAtomically(resolve(io.cwd, opts.out), io, write);
   else await write(streamSink(io.stdout));
   if (opts.report !== undefined) {
+    // The HTML report's code is read only by runs that write one.
+    const [{ reportData }, { renderReport }] = await Promise.all([import("../pipeline/report-data.js"), import("../report/html.js")]);
     const data = reportData(portrait.compiled, run, rankRun(portrait.compiled, run, {}), {
       portrait: { name: portrait.compiled.name, version: portrait.compiled.version, file: portrait.file, sha256: portrait.sha256 },
       asOf: opts.asOf ?? null,

@@ -146,10 +146,14 @@ export function workersCanWrite(run: ScoreRun): boolean {
   return !run.tally.joined && run.sources.every((s) => s.kind === "prospects" && s.mapping !== null);
 }
 
-/** The compiled worker file: next to this module once built (dist/io), or under dist/ from the sources. */
+/**
+ * The worker file: the bundled one (dist/io/csv-workers.bundle.mjs: a worker starts by reading a few files, not
+ * every module) from the bundle's chunks or dist/, else the compiled module; from the sources, those under dist/.
+ */
 function workerFile(): string {
   const here = dirname(fileURLToPath(import.meta.url));
-  for (const candidate of [join(here, "csv-workers.js"), join(here, "..", "io", "csv-workers.js"), join(here, "..", "..", "dist", "io", "csv-workers.js")]) {
+  const dist = join(here, "..", "..", "dist", "io");
+  for (const candidate of [join(here, "..", "io", "csv-workers.bundle.mjs"), join(dist, "csv-workers.bundle.mjs"), join(here, "csv-workers.js"), join(dist, "csv-workers.js")]) {
     if (existsSync(candidate)) return candidate;
   }
   throw new Error("internal: dist/io/csv-workers.js is missing; run npm run build");
