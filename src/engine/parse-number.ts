@@ -35,8 +35,18 @@ const EXPONENT_RE = /^[+-]?\d+(?:\.\d+)?e[+-]?\d+$/i;
 // What may follow a number: units and rates (`/mo`, ` visits`, ` employees`), but no digits.
 const TAIL_RE = /^[\s/\p{L}.+*]*$/u;
 
+/** Digits with an optional decimal point: what most number cells of an export hold. */
+const PLAIN_NUMBER_RE = /^\d+(?:\.\d+)?$/;
+
 /** Parses real-world number text; null when it is not a number. */
 export function parseNumber(text: string): number | null {
+  // Plain digits read as JavaScript reads them, which is what the rules below give them (a property test holds
+  // both paths equal): a customs row has three numbers, and most are plain.
+  return PLAIN_NUMBER_RE.test(text) ? finite(Number(text)) : parseNumberGeneral(text);
+}
+
+/** parseNumber without its fast path: the reference the fast path is tested against. */
+export function parseNumberGeneral(text: string): number | null {
   let s = text.trim();
   if (s === "") return null;
   const euro = EURO_RE.test(s);

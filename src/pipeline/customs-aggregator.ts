@@ -63,15 +63,20 @@ function hashBill(s: string): number {
   return (h1 >>> 0) * 2097152 + ((h2 >>> 0) & 0x1fffff);
 }
 
-/** A bounded memo: exports repeat the same buyer, supplier and country strings on row after row. */
+/**
+ * A bounded memo: exports repeat the same buyer, supplier and country strings on row after row. Cells come as
+ * views on the input chunk; what the memo keeps (the key, and what `fn` makes of it) is made from a copy, so a
+ * kept name never holds a chunk in memory, and only a new value is copied, not every cell of every row.
+ */
 function cached<T>(fn: (s: string) => T, limit = 100_000): (s: string) => T {
   let memo = new Map<string, T>();
   return (s) => {
     let v = memo.get(s);
     if (v === undefined && !memo.has(s)) {
-      v = fn(s);
+      const own = ownString(s);
+      v = fn(own);
       if (memo.size >= limit) memo = new Map();
-      memo.set(s, v);
+      memo.set(own, v);
     }
     return v as T;
   };
@@ -154,10 +159,10 @@ export class CustomsAggregator {
     for (const r of rows) this.process(r);
   }
 
+  /** A cell as read: a view on the input chunk, to look up or parse; what is kept goes through `cached` or ownString. */
   private cell(row: CsvRow, c: CustomsColumn): string {
     const i = this.info!.mapping.columnOf[c];
-    // Names, codes and products end up in maps kept for the whole run: copies, not views on the input.
-    return i >= 0 ? ownString(row.fields[i] ?? "") : "";
+    return i >= 0 ? (row.fields[i] ?? "") : "";
   }
 
   private process(row: CsvRow): void {
@@ -194,7 +199,7 @@ export class CustomsAggregator {
       const format = this.info!.dateFormat!;
       if (this.dates?.format !== format) this.dates = { format, parse: cached((t: string) => parseDate(t, format)) };
       day = this.dates.parse(dateText);
-      if (day === null) return reject(`date "${dateText.trim()}" is not in this file's format ${this.info!.dateFormat}`);
+      if (day === null) return reject(`date "${ownString(dateText.trim())}" is not in this file's format ${this.info!.dateFormat}`);
     }
 
     const f = this.spec.filter;
@@ -211,7 +216,7 @@ export class CustomsAggregator {
     if (w !== null) {
       const unit = mapping.columnOf.weight_unit >= 0 ? get("weight_unit") : (mapping.headerWeightUnit ?? "kg");
       const per = kgPer(unit);
-      if (per === null) totals.unknownWeightUnits.set(unit.trim(), (totals.unknownWeightUnits.get(unit.trim()) ?? 0) + 1);
+      if (per === null) totals.unknownWeightUnits.set(ownString(unit.trim()), (totals.unknownWeightUnits.get(unit.trim()) ?? 0) + 1);
       else weightKg = w * per;
     }
 
@@ -231,7 +236,7 @@ export class CustomsAggregator {
     if (mapping.columnOf.importer_website >= 0 || mapping.columnOf.importer_email >= 0) {
       for (const c of ["importer_website", "importer_email"] as const) {
         const v = get(c).trim();
-        if (v !== "" && !this.state.domains.has(id())) this.state.domains.set(id(), v);
+        if (v !== "" && !this.state.domains.has(id())) this.state.domains.set(id(), ownString(v));
       }
     }
     let newShipment = true;

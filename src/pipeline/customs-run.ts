@@ -8,6 +8,7 @@ import type { DateFormat } from "../customs/dates.js";
 import type { CompiledCustoms } from "../customs/types.js";
 import type { CsvOptions } from "../io/read-csv.js";
 import { readTable, type TableSource } from "../io/read-table.js";
+import { ownString } from "../io/fast-csv.js";
 import { warning, type Diagnostic } from "../report/diagnostic.js";
 import { CustomsAggregator, emptyCustomsState, type CustomsState, type SourceInfo } from "./customs-aggregator.js";
 import type { RejectedRow } from "./score-files.js";
@@ -101,8 +102,8 @@ async function scanStatus(input: CustomsInput, spec: CompiledCustoms, options: C
       const bill = (row.fields[billCol] ?? "").trim();
       const s = (row.fields[statusCol] ?? "").trim().toUpperCase();
       if (bill === "") return;
-      if (s.startsWith("D")) deleted.add(bill);
-      else if (s.startsWith("A")) amended.add(bill);
+      if (s.startsWith("D")) deleted.add(ownString(bill));
+      else if (s.startsWith("A")) amended.add(ownString(bill));
     },
     onReject() {},
   }, { ...options, headerScore: customsHeaderScore(spec.columns) });

@@ -1,8 +1,10 @@
-// The website and email checks answer plainly written values (`acme.com`, `buyer@acme.com`) without the URL
-// parser and the general clean-up: on any value, the fast path must give what the general path gives.
+// Fast paths for the common shapes, each held equal to the general path it stands in for, on any value: the
+// website and email checks answer plainly written values (`acme.com`, `buyer@acme.com`) without the URL parser and
+// the general clean-up; parseNumber reads plain digits as JavaScript does.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { checkEmail, checkEmailGeneral, checkWebsite, checkWebsiteGeneral } from "../../src/contact/check.js";
+import { parseNumber, parseNumberGeneral } from "../../src/engine/parse-number.js";
 
 // Labels that reach every branch: brands (social, marketplace, free-mail), reserved and public suffixes,
 // punycode, digits (IP-like hosts), hyphens at the ends, upper case, a 64-letter label.
@@ -38,5 +40,17 @@ describe("contact check fast paths", () => {
     expect(checkWebsite("shop.localhost").reason).toBe("not a public domain");
     expect(checkEmail("buyer12@company12.com")).toEqual({ ok: true, address: "buyer12@company12.com", domain: "company12.com", freeMail: false });
     expect(checkEmail("x@example.com").reason).toBe("a reserved example domain");
+  });
+});
+
+describe("parseNumber fast path", () => {
+  it("= the general rules, on digit strings with and without a point", () => {
+    const digitText = fc.array(fc.constantFrom("0", "1", "5", "9", "00", "123", "9".repeat(40)), { minLength: 1, maxLength: 12 }).map((xs) => xs.join(""));
+    const text = fc.oneof(digitText, fc.tuple(digitText, digitText).map(([a, b]) => `${a}.${b}`), fc.string({ unit: fc.constantFrom("1", "2", "0", ".", ",", " ", "-", "k", "e") }));
+    fc.assert(fc.property(text, (t) => {
+      expect(parseNumber(t)).toBe(parseNumberGeneral(t));
+    }), { numRuns: 3000 });
+    expect(parseNumber("9".repeat(400))).toBeNull(); // not finite
+    expect(parseNumber("0012.50")).toBe(12.5);
   });
 });
