@@ -5,7 +5,7 @@ import { scoringThreads, writeCsvInWorkers, workersCanWrite, writerThreads } fro
 import { planDate, scoreFiles, type RunTally, type ScoredRow, type ScoreFilesOptions, type ScoreRun } from "../pipeline/score-files.js";
 import { InputError } from "../io/read-csv.js";
 import { fileSink, streamSink, type Sink } from "../io/sink.js";
-import { csvHeader, csvRows, writeCsv, type CsvWriteOptions } from "../io/write-csv.js";
+import { csvHeader, csvRows, PIECE, writeCsv, type CsvWriteOptions } from "../io/write-csv.js";
 import { resultObject, writeJson, writeNdjson } from "../io/write-json.js";
 import { writeTable } from "../io/write-table.js";
 import { renderDiagnostics, stripControls } from "../report/print.js";
@@ -257,33 +257,54 @@ async function streamScore(files: string[], opts: ScoreOptions, io: CliIO, ctx: 
       firstColumns = layout.inputColumns;
       return format === "csv" ? sink.write(csvHeader(c, layout, csvOptions)) : Promise.resolve();
     };
-    run = await scoreFiles(c, tableSources(files, io), {
-      ...scoreFilesOptions(opts, ctx, progress, io),
-      stream: async (row, r) => {
-        if (layout === null) await start(r);
-        const columns = r.sources[row.source]!.columns;
-        if (columns.join("\u0000") !== firstColumns!.join("\u0000")) {
-          const first = r.sources.find((s) => s.columns.length > 0)!;
-          throw new InputError("no-sort-columns", `--no-sort writes one header: ${r.sources[row.source]!.name} has other columns than ${first.name}; score them one at a time, or without --no-sort`);
-        }
-        // A file opened after the header was written: same columns, one more column map.
-        if (layout!.columnMaps[row.source] === undefined) layout = outputLayout(c, r, customs.scoring.join !== null);
-        counts.read++;
-        counts.tiers.set(row.tier, (counts.tiers.get(row.tier) ?? 0) + 1);
-        if (row.disqualified) counts.disqualified++;
-        else {
-          counts.sum += Math.round(row.score * 10);
-          counts.qualified++;
-        }
-        if (opts.dropDisqualified && row.disqualified) return;
-        if (opts.minTier !== undefined && tiers.indexOf(row.tier) > limit) return;
-        if (top !== undefined && counts.written >= top) return;
-        counts.written++;
-        const ranked = { rank: null, row };
-        if (format === "csv") await sink.write(csvRows(c, layout!, [ranked], csvOptions));
-        else await sink.write(`${JSON.stringify(resultObject(layout!, ranked, r.sources[row.source]!.name))}\n`);
-      },
-    });
+    // Rows go out in pieces of PIECE characters, not one write per row (a write per row was an eighth of a run).
+    let pending = "";
+    /** The source whose columns were last checked against the header: once per file, not per row. */
+    let checkedSource = -1;
+    const flush = async () => {
+      if (pending === "") return;
+      const text = pending;
+      pending = "";
+      await sink.write(text);
+    };
+    try {
+      run = await scoreFiles(c, tableSources(files, io), {
+        ...scoreFilesOptions(opts, ctx, progress, io),
+        stream: async (row, r) => {
+          if (layout === null) await start(r);
+          if (row.source !== checkedSource) {
+            const columns = r.sources[row.source]!.columns;
+            if (columns.join("\u0000") !== firstColumns!.join("\u0000")) {
+              const first = r.sources.find((s) => s.columns.length > 0)!;
+              throw new InputError("no-sort-columns", `--no-sort writes one header: ${r.sources[row.source]!.name} has other columns than ${first.name}; score them one at a time, or without --no-sort`);
+            }
+            // A file opened after the header was written: same columns, one more column map.
+            if (layout!.columnMaps[row.source] === undefined) layout = outputLayout(c, r, customs.scoring.join !== null);
+            checkedSource = row.source;
+          }
+          counts.read++;
+          counts.tiers.set(row.tier, (counts.tiers.get(row.tier) ?? 0) + 1);
+          if (row.disqualified) counts.disqualified++;
+          else {
+            counts.sum += Math.round(row.score * 10);
+            counts.qualified++;
+          }
+          if (opts.dropDisqualified && row.disqualified) return;
+          if (opts.minTier !== undefined && tiers.indexOf(row.tier) > limit) return;
+          if (top !== undefined && counts.written >= top) return;
+          counts.written++;
+          const ranked = { rank: null, row };
+          if (format === "csv") pending += csvRows(c, layout!, [ranked], csvOptions);
+          else pending += `${JSON.stringify(resultObject(layout!, ranked, r.sources[row.source]!.name))}\n`;
+          if (pending.length >= PIECE) await flush();
+        },
+      });
+    } catch (e) {
+      // The rows read before the failure are still written (to standard output; a file is not kept).
+      await flush().catch(() => {});
+      throw e;
+    }
+    await flush();
     progress?.done();
     if (layout === null) await start(run); // no rows: still a header
     const rejects = [...customsRejects(customs), ...run.rejects];

@@ -102,6 +102,14 @@ export function scoreSummary(portrait: CompiledPortrait, values: readonly (strin
   return { score: best, tier: tierOf(best), disqualified, segment: chosen, fitsSeveral: fits > 1 };
 }
 
+/** scoreSummary's answer, read from scoreRecord's full result. */
+export function summarize(r: ScoreResult): ScoreSummary {
+  const disqualified = r.disqualified !== null;
+  return r.segment === undefined
+    ? { score: r.score, tier: r.tier, disqualified, fitsSeveral: false }
+    : { score: r.score, tier: r.tier, disqualified, segment: r.segment.id, fitsSeveral: r.segment.also.length > 0 };
+}
+
 /**
  * One criterion's match for one value, as scoring counts it: the test's match, or the missing policy's
  * (0, 0.5, or null for `exclude`) when the value is blank or unreadable.

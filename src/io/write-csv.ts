@@ -5,7 +5,7 @@ import type { Sink } from "./sink.js";
 import { csvLine } from "./csv-line.js";
 
 /** Output goes to the sink in pieces of about this many characters: what a batch allocates dies young. */
-const PIECE = 1 << 14;
+export const PIECE = 1 << 14;
 
 export interface CsvWriteOptions {
   readonly explain: boolean;

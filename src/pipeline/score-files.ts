@@ -2,7 +2,7 @@
  * read -> map -> score for one or more CSV sources; rows keep their file and line. Ranking and
  * writing are the caller's: this returns every scored row and every rejected one.
  */
-import { scoreRecord, scoreSummary } from "../engine/score-record.js";
+import { scoreRecord, scoreSummary, summarize, type ScoreSummary } from "../engine/score-record.js";
 import { planOutreach, type OutreachPlan } from "../engine/channels.js";
 import { formatDay } from "../customs/dates.js";
 import type { CompiledPortrait, ScoreContext, ScoreResult } from "../engine/types.js";
@@ -152,7 +152,10 @@ export function rowDetail(portrait: CompiledPortrait, values: readonly (string |
 export async function scoreFiles(portrait: CompiledPortrait, inputs: readonly TableSource[], options: ScoreFilesOptions = {}): Promise<ScoreRun> {
   const report = options.onDiagnostic ?? (() => {});
   const planAsOf = planDate(options);
-  const detail = (row: ScoredRow): RowDetail => rowDetail(portrait, row.values, options.context, planAsOf);
+  // A streamed row is written right after it is scored: its detail, computed once for both, is remembered until
+  // the next row (scoreSummary and scoreRecord agree: a property test holds them equal).
+  let last: { row: ScoredRow; detail: RowDetail } | null = null;
+  const detail = (row: ScoredRow): RowDetail => (last !== null && last.row === row ? last.detail : rowDetail(portrait, row.values, options.context, planAsOf));
   const tally: RunTally = { scored: 0, disqualified: 0, sum: 0, tiers: new Map(), segments: new Map(), several: 0, joined: false };
   const arena = new TextArena();
   const run: ScoreRun = { sources: [], arena, rows: [], tally, rejects: [], detail };
@@ -219,6 +222,12 @@ export async function scoreFiles(portrait: CompiledPortrait, inputs: readonly Ta
           if (row.text !== undefined && threads) return threads.score(index, row.line, row.text, compact!);
           const values = fieldValues(mapping!, row.fields);
           const match = customs?.join ? joinProspect(customs.join, plan, values, { file: input.name, line: row.line }) : undefined;
+          if (options.stream) {
+            const d = rowDetail(portrait, values, options.context, planAsOf);
+            const scored = fromSummary(summarize(d.result), index, row.line, row.fields, values, match);
+            last = { row: scored, detail: d };
+            return add(scored);
+          }
           const scored = row.text !== undefined && match === undefined ? compactRow(portrait, index, row.line, row.text, values, compact!) : scoredRow(portrait, index, row.line, row.fields, values, match);
           return threads ? threads.local(scored) : add(scored);
         },
@@ -453,7 +462,10 @@ function compactRow(portrait: CompiledPortrait, source: number, line: number, te
 
 /** Scores a row and keeps what ranking needs (see ScoredRow). */
 function scoredRow(portrait: CompiledPortrait, source: number, line: number, fields: string[], values: (string | undefined)[], customs?: MatchInfo): ScoredRow {
-  const r = scoreSummary(portrait, values);
+  return fromSummary(scoreSummary(portrait, values), source, line, fields, values, customs);
+}
+
+function fromSummary(r: ScoreSummary, source: number, line: number, fields: string[], values: (string | undefined)[], customs?: MatchInfo): ScoredRow {
   return {
     source, line, fields, values, score: r.score, tier: r.tier, disqualified: r.disqualified,
     ...(r.segment !== undefined && { segment: r.segment, ...(r.fitsSeveral && { fitsSeveral: true }) }),

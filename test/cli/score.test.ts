@@ -315,6 +315,10 @@ describe("portrait score --no-sort", () => {
     expect(two.code).toBe(1);
     expect(two.stderr).toContain("--no-sort writes one header: b.csv has other columns than a.csv");
     expect(existsSync(join(dir, "out.csv"))).toBe(false);
+    // To standard output, the rows read before the failure are written (rows go out in batches: the last is flushed).
+    const piped = await runCli(["score", "a.csv", "b.csv", "-p", "p.yaml", "--no-sort"], { cwd: dir });
+    expect(piped.code).toBe(1);
+    expect(csvRows(piped.stdout).map((x) => x[0])).toEqual(["company", "A"]);
     const bad = await runCli(["score", "bad.csv", "-p", "p.yaml", "--no-sort", "-o", "out.csv"], { cwd: dir });
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain("bad.csv:3: expected 5 fields, got 2");

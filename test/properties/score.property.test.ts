@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { scoreRecord, scoreSummary } from "../../src/engine/score-record.js";
+import { scoreRecord, scoreSummary, summarize } from "../../src/engine/score-record.js";
 import { formatReasons } from "../../src/engine/reasons.js";
 import { rankOrder } from "../../src/engine/rank.js";
 import { parseNumber } from "../../src/engine/parse-number.js";
@@ -64,6 +64,7 @@ describe("engine properties", () => {
           score: full.score, tier: full.tier, disqualified: full.disqualified !== null,
           ...(full.segment && { segment: full.segment.id }), fitsSeveral: (full.segment?.also.length ?? 0) > 0,
         });
+        expect(summarize(full)).toEqual(sum); // what a streamed row keeps, read from its full result
       }
     }), { numRuns: 400 });
   });
