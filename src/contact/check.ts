@@ -244,13 +244,25 @@ function plusForm(text: string): string {
   return text.replace(/^(?:tel:)?\s*(?:\+\s*)?\(?0\s*0\s*\)?\s*(?=[1-9])/i, "+");
 }
 
+/**
+ * Whether a parsed number is valid, asked of libphonenumber once per number: `isValid()` matches the number against
+ * its country's patterns again on every call (~3 us), and a check asks it of the same number up to three times.
+ */
+const validity = new WeakMap<PhoneNumber, boolean>();
+function isValidPhone(p: PhoneNumber | undefined): boolean {
+  if (p === undefined) return false;
+  let v = validity.get(p);
+  if (v === undefined) validity.set(p, (v = p.isValid()));
+  return v;
+}
+
 function parseBest(text: string, country: string | undefined): PhoneNumber | undefined {
   const first = parsePhone(text, country);
-  if (first?.isValid()) return first;
+  if (isValidPhone(first)) return first;
   const plus = plusForm(text);
   if (plus === text) return first;
   const second = parsePhone(plus, country);
-  return second?.isValid() || first === undefined ? second : first;
+  return isValidPhone(second) || first === undefined ? second : first;
 }
 
 /**
@@ -274,9 +286,9 @@ function checkPhoneUncached(value: string, defaultCountry?: string): PhoneCheck 
   const head = segments[0];
   if (head !== undefined && segments.length > 1) {
     parsed = parseBest(head, country);
-    if (!parsed?.isValid()) {
+    if (!isValidPhone(parsed)) {
       const whole = parseBest(text, country);
-      if (whole?.isValid()) parsed = whole;
+      if (isValidPhone(whole)) parsed = whole;
     }
   } else {
     parsed = parseBest(text, country);
@@ -289,7 +301,7 @@ function checkPhoneUncached(value: string, defaultCountry?: string): PhoneCheck 
     }
     return phone("not a phone number");
   }
-  if (!parsed.isValid()) {
+  if (!isValidPhone(parsed)) {
     const where = parsed.country ?? `+${parsed.countryCallingCode}`;
     return phone(parsed.isPossible() ? `not a valid number for ${where}` : `wrong number of digits for ${where}`);
   }
