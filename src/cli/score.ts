@@ -72,7 +72,7 @@ export function scoreCommand(program: Command, io: CliIO, setExit: (code: number
     .option("--raw", "write CSV cells that start with = + - @ as they are (default: prefix them with ' so spreadsheets do not run them)")
     .option("--bom", "start CSV output with a UTF-8 byte-order mark (for spreadsheet programs that need it to show accents)")
     .option("--no-sort", "write rows in input order as they are scored (blank rank), in bounded memory: for files of any size; csv or ndjson")
-    .option("--threads <n>", "threads that score and write a ranked run (default: every core, up to 4, for big inputs; 1 otherwise); the output is the same")
+    .option("--threads <n>", "threads that score and write rows, ranked or --no-sort CSV (default: every core, up to 4, for big inputs; 1 otherwise); the output is the same")
     .option("--engine <name>", "js (default), or duckdb: the portrait compiled to SQL and run by embedded DuckDB over CSV or Parquet files, same output (see portrait sql)", "js")
     .option("--memory-limit <size>", "with --engine duckdb: DuckDB's memory limit, such as 2GB (default 80% of RAM); past it the ranking sort spills to a temporary folder")
     .option("--report <file>", "also write a self-contained HTML report (tiers, segments, scores, criteria, channel plan, top prospects)")
@@ -135,7 +135,7 @@ async function runScore(files: string[], opts: ScoreOptions, io: CliIO): Promise
   if (opts.memoryLimit !== undefined && (opts.engine === undefined || opts.engine === "js")) throw new UsageError("--memory-limit is DuckDB's: give it with --engine duckdb");
   if (opts.engine !== undefined && opts.engine !== "js") return (await import("./score-duckdb.js")).scoreOnDuckdb(files, opts, io, { portrait, format, top, threads, failUnder, delimiter, chalk, asOf, dateFormat });
   const customs = await prepareCustoms(opts.customs, portrait, { ...(asOf !== undefined && { asOf }), ...(dateFormat !== undefined && { dateFormat }), ...(encoding !== undefined && { encoding }) }, io, chalk);
-  if (opts.sort === false) return streamScore(files, opts, io, { portrait, format, chalk, customs, encoding, delimiter, failUnder, top });
+  if (opts.sort === false) return streamScore(files, opts, io, { portrait, format, chalk, customs, encoding, delimiter, failUnder, top, threads });
   const sources = tableSources(files, io);
   const progress = io.stderr.isTTY ? progressLine(io) : null;
   const limit = opts.minTier === undefined ? tiers.length - 1 : tiers.indexOf(opts.minTier);
@@ -257,19 +257,26 @@ async function streamScore(files: string[], opts: ScoreOptions, io: CliIO, ctx: 
       firstColumns = layout.inputColumns;
       return format === "csv" ? sink.write(csvHeader(c, layout, csvOptions)) : Promise.resolve();
     };
-    // Rows go out in pieces of PIECE characters, not one write per row (a write per row was an eighth of a run).
-    let pending = "";
+    // Rows go out in pieces of about PIECE characters, not one write per row (a write per row was an eighth of a
+    // run): lines written here (text) and by worker threads (UTF-8 bytes), in input order.
+    let pending: Array<string | Uint8Array> = [];
+    let pendingSize = 0;
     /** The source whose columns were last checked against the header: once per file, not per row. */
     let checkedSource = -1;
     const flush = async () => {
-      if (pending === "") return;
-      const text = pending;
-      pending = "";
-      await sink.write(text);
+      if (pending.length === 0) return;
+      const parts = pending;
+      pending = [];
+      pendingSize = 0;
+      await sink.write(parts.every((p) => typeof p === "string") ? parts.join("") : Buffer.concat(parts.map((p) => (typeof p === "string" ? Buffer.from(p) : p))));
     };
+    const sources = tableSources(files, io);
+    // Big inputs (CSV only) are scored and written by worker threads, rows kept in input order.
+    const threads = format === "csv" ? scoringThreads(ctx.threads, sources.reduce((n, s) => n + (s.size ?? 0), 0)) : 1;
     try {
-      run = await scoreFiles(c, tableSources(files, io), {
+      run = await scoreFiles(c, sources, {
         ...scoreFilesOptions(opts, ctx, progress, io),
+        ...(threads > 1 && { threads, spec: portrait.spec, render: { csv: csvOptions, layout: (r: ScoreRun) => outputLayout(c, r, false) } }),
         stream: async (row, r) => {
           if (layout === null) await start(r);
           if (row.source !== checkedSource) {
@@ -294,9 +301,10 @@ async function streamScore(files: string[], opts: ScoreOptions, io: CliIO, ctx: 
           if (top !== undefined && counts.written >= top) return;
           counts.written++;
           const ranked = { rank: null, row };
-          if (format === "csv") pending += csvRows(c, layout!, [ranked], csvOptions);
-          else pending += `${JSON.stringify(resultObject(layout!, ranked, r.sources[row.source]!.name))}\n`;
-          if (pending.length >= PIECE) await flush();
+          const line = row.rendered ?? (format === "csv" ? csvRows(c, layout!, [ranked], csvOptions) : `${JSON.stringify(resultObject(layout!, ranked, r.sources[row.source]!.name))}\n`);
+          pending.push(line);
+          pendingSize += line.length;
+          if (pendingSize >= PIECE) await flush();
         },
       });
     } catch (e) {
@@ -351,6 +359,8 @@ interface StreamContext {
   readonly delimiter: string | undefined;
   readonly failUnder: number | undefined;
   readonly top: number | undefined;
+  /** --threads, when given. */
+  readonly threads?: number | undefined;
 }
 
 /** The scoreFiles options both the ranked and the streaming path use. */

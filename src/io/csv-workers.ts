@@ -21,8 +21,8 @@ import { fieldsOf } from "./read-csv.js";
 import { TextArena } from "./text-arena.js";
 import { csvHeader, csvRows, type CsvWriteOptions } from "./write-csv.js";
 import { withReasons, type RankedRow, type RankedRun } from "../pipeline/rank-run.js";
-import { compactText, rowDetail, type ScoredRow, type ScoreRun } from "../pipeline/score-files.js";
-import { scoreSummary } from "../engine/score-record.js";
+import { compactText, rowDetail, type RowDetail, type ScoredRow, type ScoreRun } from "../pipeline/score-files.js";
+import { scoreSummary, summarize } from "../engine/score-record.js";
 import { provideCountryTable } from "../engine/country.js";
 import { readCountryTable } from "./country-table.js";
 import type { Sink } from "./sink.js";
@@ -39,12 +39,20 @@ export interface SourceInfo {
   readonly mapping: FieldMapping;
 }
 
+/** The output's columns, as a worker needs them to write CSV lines. */
+export type WorkerLayout = Pick<RankedRun, "inputColumns" | "columnMaps" | "outputNames" | "joined" | "segmented" | "planned">;
+
+/** The part of a layout a worker is sent (no functions: it is cloned). */
+export function workerLayout(l: WorkerLayout): WorkerLayout {
+  return { inputColumns: l.inputColumns, columnMaps: l.columnMaps, outputNames: l.outputNames, joined: l.joined, segmented: l.segmented, planned: l.planned };
+}
+
 interface Setup {
   readonly spec: PortraitSpec;
   readonly context?: ScoreContext;
   readonly planAsOf: string | null;
-  /** For write jobs. */
-  readonly layout?: Pick<RankedRun, "inputColumns" | "columnMaps" | "outputNames" | "joined" | "segmented" | "planned">;
+  /** For write and render jobs. */
+  readonly layout?: WorkerLayout;
   readonly options?: CsvWriteOptions;
 }
 
@@ -53,7 +61,16 @@ type JobRow = readonly [rank: number | null, source: number, text: number | stri
 
 type Job =
   | { readonly kind: "write"; readonly rows: readonly JobRow[] }
-  | { readonly kind: "score"; readonly source: number; readonly handles: Float64Array; readonly bytes: Uint32Array };
+  | { readonly kind: "score"; readonly source: number; readonly handles: Float64Array; readonly bytes: Uint32Array }
+  /** Rows in input order (score --no-sort): each scored once, for its summary and its CSV line (rank blank). */
+  | { readonly kind: "render"; readonly source: number; readonly texts: readonly string[] };
+
+/** What a render job gives back: per row its summary, and its line: bytes from `ends[i - 1]` (or 0) to `ends[i]`. */
+export interface Rendered {
+  readonly summaries: RowSummary[];
+  readonly bytes: Uint8Array;
+  readonly ends: Uint32Array;
+}
 
 /** A job as sent: with the sources, and the arena blocks the worker has not had yet. */
 type Message = Job & { readonly sources: readonly SourceInfo[]; readonly blocks: readonly Uint8Array[] };
@@ -165,7 +182,7 @@ export async function writeCsvInWorkers(sink: Sink, portrait: { spec: PortraitSp
     spec: portrait.spec,
     ...(setup.context && { context: setup.context }),
     planAsOf: setup.planAsOf,
-    layout: { inputColumns: ranked.inputColumns, columnMaps: ranked.columnMaps, outputNames: ranked.outputNames, joined: ranked.joined, segmented: ranked.segmented, planned: ranked.planned },
+    layout: workerLayout(ranked),
     options,
   });
   const sources = run.sources.map((s) => ({ columns: s.columns, delimiter: s.delimiter, mapping: s.mapping! }));
@@ -196,7 +213,10 @@ function jobRow(r: RankedRow): JobRow {
   return c ? [r.rank, r.row.source, c.text, c.bytes] : [r.rank, r.row.source, r.row.fields, 0];
 }
 
-/** The worker: rebuilds each row from its text; a write job runs the one-thread csvRows, a score job scoreSummary. */
+/**
+ * The worker: rebuilds each row from its text; a write job runs the one-thread csvRows, a score job scoreSummary,
+ * a render job both for rows in input order.
+ */
 function serve(setup: Setup): void {
   provideCountryTable(readCountryTable);
   const encoder = new TextEncoder();
@@ -205,11 +225,46 @@ function serve(setup: Setup): void {
   let arena = TextArena.view(blocks);
   const layout = setup.layout && { ...setup.layout, detail: (r: RankedRow) => withReasons(rowDetail(portrait, r.row.values, setup.context, setup.planAsOf)) };
   const fieldsFrom = (from: SourceInfo, text: number | string, bytes: number) => fieldsOf(typeof text === "string" ? text : arena.get(text, bytes), from);
+  // A render job's rows are streamed rows of files with the columns of the first (the main thread refuses any
+  // other before writing): their cells are laid out as they are. Each row's detail is computed once, for both
+  // its summary and its line.
+  let detail: RowDetail | null = null;
+  const streamed = setup.layout && { ...setup.layout, columnMaps: [setup.layout.inputColumns.map((_, i) => i)], detail: () => withReasons(detail!) };
+  const render = (from: SourceInfo, texts: readonly string[]): Rendered => {
+    const summaries: RowSummary[] = [];
+    const lines: string[] = [];
+    let chars = 0;
+    for (const text of texts) {
+      const fields = fieldsOf(text, from);
+      const values = fieldValues(from.mapping, fields);
+      detail = rowDetail(portrait, values, setup.context, setup.planAsOf);
+      summaries.push(summarize(detail.result));
+      const row: ScoredRow = { source: 0, line: 0, fields, values, score: 0, tier: "", disqualified: false };
+      const line = csvRows(portrait, streamed!, [{ rank: null, row }], setup.options!);
+      lines.push(line);
+      chars += line.length;
+    }
+    detail = null;
+    // UTF-8 takes at most 3 bytes per UTF-16 unit; each line is encoded in place, its end noted.
+    const buffer = new Uint8Array(chars * 3);
+    const ends = new Uint32Array(lines.length);
+    let at = 0;
+    for (let i = 0; i < lines.length; i++) {
+      at += encoder.encodeInto(lines[i]!, buffer.subarray(at)).written;
+      ends[i] = at;
+    }
+    return { summaries, bytes: buffer.slice(0, at), ends };
+  };
   parentPort!.on("message", (m: Message) => {
     try {
       if (m.blocks.length > 0) {
         blocks.push(...m.blocks);
         arena = TextArena.view(blocks);
+      }
+      if (m.kind === "render") {
+        const r = render(m.sources[m.source]!, m.texts);
+        parentPort!.postMessage({ result: r }, [r.bytes.buffer as ArrayBuffer, r.ends.buffer as ArrayBuffer]);
+        return;
       }
       if (m.kind === "score") {
         const from = m.sources[m.source]!;

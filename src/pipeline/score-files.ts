@@ -21,7 +21,8 @@ import { customsFieldPlan, fillCustomsValues, joinProspect, profileCells, type C
 
 import { PROGRESS_EVERY } from "./progress.js";
 import { TextArena } from "../io/text-arena.js";
-import { WorkerPool, type RowSummary } from "../io/csv-workers.js";
+import { WorkerPool, workerLayout, type Rendered, type RowSummary, type SourceInfo as WorkerSource, type WorkerLayout } from "../io/csv-workers.js";
+import type { CsvWriteOptions } from "../io/write-csv.js";
 import type { PortraitSpec } from "../portrait/schema.js";
 import { compareRankables } from "../engine/rank.js";
 
@@ -46,6 +47,8 @@ export interface ScoredRow {
   readonly values: readonly (string | undefined)[];
   /** How the prospect was joined to customs data; undefined when no customs data was joined. */
   readonly customs?: MatchInfo;
+  /** The row's CSV line (UTF-8, rank blank), when a worker thread wrote it as it scored it (ScoreFilesOptions.render). */
+  readonly rendered?: Uint8Array;
 }
 
 /** A row's full result and channel plan. */
@@ -132,6 +135,11 @@ export interface ScoreFilesOptions extends CsvOptions {
   readonly keep?: { readonly top: number; readonly accepts: (row: ScoredRow) => boolean };
   /** Worker threads that score rows kept as text (a ranked run without customs joins); needs `spec`. */
   readonly threads?: number;
+  /**
+   * Streaming CSV (with `stream` and `threads`): worker threads score rows and write their CSV lines as the
+   * one-thread csvRows would with these options and the layout `layout` gives (rows then carry `rendered`).
+   */
+  readonly render?: { readonly csv: CsvWriteOptions; readonly layout: (run: ScoreRun) => WorkerLayout };
   /** The portrait as validated, for worker threads to compile. */
   readonly spec?: PortraitSpec;
   readonly onDiagnostic?: (d: Diagnostic) => void;
@@ -179,6 +187,9 @@ export async function scoreFiles(portrait: CompiledPortrait, inputs: readonly Ta
   // Rows kept as text can be scored by worker threads; results are taken in input order.
   const keepText = !options.stream && !options.keep && !customs?.join;
   const threads = keepText && (options.threads ?? 1) > 1 ? new ThreadedScoring(options.threads!, options.spec!, run, add) : null;
+  const renderers = options.stream && options.render && !customs?.join && (options.threads ?? 1) > 1
+    ? new ThreadedStreaming(options.threads!, { spec: options.spec!, ...(options.context && { context: options.context }), planAsOf, options: options.render.csv }, options.render.layout, run, add)
+    : null;
   let seen = 0;
   const checkMapping = (name: string, mapping: FieldMapping, columns: readonly string[], customsProvided: boolean) => {
     for (const note of mapping.notes) report(warning("ambiguous-column", note, { file: name }));
@@ -220,13 +231,14 @@ export async function scoreFiles(portrait: CompiledPortrait, inputs: readonly Ta
           if (options.onProgress && ++seen % PROGRESS_EVERY === 0) options.onProgress(seen);
           if (aggregator) return aggregator.row(row);
           if (row.text !== undefined && threads) return threads.score(index, row.line, row.text, compact!);
+          if (row.text !== undefined && renderers) return renderers.row(index, row.line, row.text, compact!);
           const values = fieldValues(mapping!, row.fields);
           const match = customs?.join ? joinProspect(customs.join, plan, values, { file: input.name, line: row.line }) : undefined;
           if (options.stream) {
             const d = rowDetail(portrait, values, options.context, planAsOf);
             const scored = fromSummary(summarize(d.result), index, row.line, row.fields, values, match);
             last = { row: scored, detail: d };
-            return add(scored);
+            return renderers ? renderers.local(scored) : add(scored);
           }
           const scored = row.text !== undefined && match === undefined ? compactRow(portrait, index, row.line, row.text, values, compact!) : scoredRow(portrait, index, row.line, row.fields, values, match);
           return threads ? threads.local(scored) : add(scored);
@@ -238,10 +250,12 @@ export async function scoreFiles(portrait: CompiledPortrait, inputs: readonly Ta
       }, {
         ...options,
         headerScore: headerScore(portrait, options.customs),
-        // A run that ranks every row keeps each as its record text (see compactRow).
-        keepText,
+        // A run that ranks every row keeps each as its record text (see compactRow); rows streamed to worker
+        // threads go as their text.
+        keepText: keepText || renderers !== null,
       });
       await threads?.drain(0);
+      await renderers?.drain(0);
       (aggregator as CustomsAggregator | null)?.end();
       if (header === null) report(warning("empty-input", "the file is empty: no header row, no prospects", { file: input.name }));
       else if (summary.rowsRead === 0) report(warning("empty-input", "the file has a header row and no prospects", { file: input.name }));
@@ -252,6 +266,7 @@ export async function scoreFiles(portrait: CompiledPortrait, inputs: readonly Ta
     }
   } finally {
     await threads?.close();
+    await renderers?.close();
   }
   if (best) run.rows = best.rows();
   return run;
@@ -353,13 +368,49 @@ interface CompactSource {
 const SCORE_JOB = 2000;
 const MAX_JOBS = 4;
 
-class ThreadedScoring {
+/** Rows that come back from worker jobs, in input order, with rows scored on this thread queued among them. */
+abstract class InOrder {
+  protected readonly queue: Array<Promise<ScoredRow[]> | ScoredRow[]> = [];
+  constructor(protected readonly run: ScoreRun, private readonly add: (row: ScoredRow) => void | Promise<void>) {}
+
+  /** Sends the rows gathered so far as a job. */
+  protected abstract flush(): void;
+  protected abstract get gathering(): boolean;
+
+  /** A row scored here: after the rows queued before it. */
+  local(row: ScoredRow): void | Promise<void> {
+    if (!this.gathering && this.queue.length === 0) return this.add(row);
+    this.flush();
+    this.queue.push([row]);
+  }
+
+  /** Takes finished rows, in order, until at most `keep` jobs wait. */
+  async drain(keep: number): Promise<void> {
+    if (keep === 0) this.flush();
+    while (this.queue.length > keep) {
+      for (const row of await this.queue.shift()!) {
+        const wait = this.add(row);
+        if (wait) await wait;
+      }
+    }
+  }
+
+  protected sources(): WorkerSource[] {
+    return this.run.sources.map((s) => ({ columns: s.columns, delimiter: s.delimiter, mapping: s.mapping ?? { columnOf: [], unmapped: [], notes: [] } }));
+  }
+}
+
+class ThreadedScoring extends InOrder {
   private readonly pool: WorkerPool;
-  private readonly queue: Array<Promise<ScoredRow[]> | ScoredRow[]> = [];
   private batch: { source: number; from: CompactSource; lines: number[]; handles: number[]; bytes: number[] } | null = null;
 
-  constructor(threads: number, spec: PortraitSpec, private readonly run: ScoreRun, private readonly add: (row: ScoredRow) => void | Promise<void>) {
+  constructor(threads: number, spec: PortraitSpec, run: ScoreRun, add: (row: ScoredRow) => void | Promise<void>) {
+    super(run, add);
     this.pool = new WorkerPool(threads, { spec, planAsOf: null });
+  }
+
+  protected get gathering(): boolean {
+    return this.batch !== null;
   }
 
   score(source: number, line: number, text: string, from: CompactSource): void | Promise<void> {
@@ -375,37 +426,91 @@ class ThreadedScoring {
     if (this.queue.length > MAX_JOBS) return this.drain(MAX_JOBS / 2);
   }
 
-  /** A row scored on this thread: after the rows queued before it. */
-  local(row: ScoredRow): void | Promise<void> {
-    if (this.batch === null && this.queue.length === 0) return this.add(row);
-    this.flush();
-    this.queue.push([row]);
-  }
-
-  private flush(): void {
+  protected flush(): void {
     const b = this.batch;
     if (b === null) return;
     this.batch = null;
-    const sources = this.run.sources.map((s) => ({ columns: s.columns, delimiter: s.delimiter, mapping: s.mapping ?? { columnOf: [], unmapped: [], notes: [] } }));
-    const job = this.pool.run<RowSummary[]>({ kind: "score", source: b.source, handles: Float64Array.from(b.handles), bytes: Uint32Array.from(b.bytes) }, sources, this.run.arena);
+    const job = this.pool.run<RowSummary[]>({ kind: "score", source: b.source, handles: Float64Array.from(b.handles), bytes: Uint32Array.from(b.bytes) }, this.sources(), this.run.arena);
     const rows = job.then((sums) => sums.map((r, i) => new CompactRow(b.source, b.lines[i]!, b.handles[i]!, b.bytes[i]!, b.from, ...summaryOf(r))));
     rows.catch(() => {}); // awaited by drain; a run that stops early never awaits it
     this.queue.push(rows);
   }
 
-  /** Takes finished rows, in order, until at most `keep` jobs wait. */
-  async drain(keep: number): Promise<void> {
-    if (keep === 0) this.flush();
-    while (this.queue.length > keep) {
-      for (const row of await this.queue.shift()!) {
-        const wait = this.add(row);
-        if (wait) await wait;
-      }
-    }
-  }
-
   close(): Promise<void> {
     return this.pool.close();
+  }
+}
+
+/**
+ * Streaming in worker threads (score --no-sort): rows gather into jobs of RENDER_JOB rows sent as their text;
+ * a worker scores each row once and writes its CSV line; rows come back in input order, each with its line.
+ * The pool starts with the first job, when the output's columns are known.
+ */
+const RENDER_JOB = 500;
+
+class ThreadedStreaming extends InOrder {
+  private pool: WorkerPool | null = null;
+  private batch: { source: number; from: CompactSource; lines: number[]; texts: string[] } | null = null;
+
+  constructor(
+    private readonly threads: number,
+    private readonly setup: { readonly spec: PortraitSpec; readonly context?: ScoreContext; readonly planAsOf: string | null; readonly options: CsvWriteOptions },
+    private readonly layout: (run: ScoreRun) => WorkerLayout,
+    run: ScoreRun,
+    add: (row: ScoredRow) => void | Promise<void>,
+  ) {
+    super(run, add);
+  }
+
+  protected get gathering(): boolean {
+    return this.batch !== null;
+  }
+
+  row(source: number, line: number, text: string, from: CompactSource): void | Promise<void> {
+    if (this.batch !== null && this.batch.source !== source) this.flush();
+    this.batch ??= { source, from, lines: [], texts: [] };
+    this.batch.lines.push(line);
+    this.batch.texts.push(text);
+    if (this.batch.texts.length < RENDER_JOB) return;
+    this.flush();
+    if (this.queue.length > MAX_JOBS) return this.drain(MAX_JOBS / 2);
+  }
+
+  protected flush(): void {
+    const b = this.batch;
+    if (b === null) return;
+    this.batch = null;
+    this.pool ??= new WorkerPool(this.threads, { ...this.setup, layout: workerLayout(this.layout(this.run)) });
+    const job = this.pool.run<Rendered>({ kind: "render", source: b.source, texts: b.texts }, this.sources(), this.run.arena);
+    const rows = job.then((r) => r.summaries.map((sum, i) => new StreamedRow(b.source, b.lines[i]!, b.texts[i]!, b.from, sum, r.bytes.subarray(i === 0 ? 0 : r.ends[i - 1]!, r.ends[i]!))));
+    rows.catch(() => {}); // awaited by drain; a run that stops early never awaits it
+    this.queue.push(rows);
+  }
+
+  async close(): Promise<void> {
+    await this.pool?.close();
+  }
+}
+
+/** A streamed row scored and written by a worker thread: its summary, its line, and its text for its fields. */
+class StreamedRow implements ScoredRow {
+  readonly score: number;
+  readonly tier: string;
+  readonly disqualified: boolean;
+  readonly segment?: string;
+  readonly fitsSeveral?: boolean;
+  constructor(readonly source: number, readonly line: number, private readonly text: string, private readonly from: CompactSource, sum: RowSummary, readonly rendered: Uint8Array) {
+    this.score = sum.score;
+    this.tier = sum.tier;
+    this.disqualified = sum.disqualified;
+    if (sum.segment !== undefined) this.segment = sum.segment;
+    if (sum.segment !== undefined && sum.fitsSeveral) this.fitsSeveral = true;
+  }
+  get fields(): string[] {
+    return fieldsOf(this.text, this.from.header);
+  }
+  get values(): (string | undefined)[] {
+    return fieldValues(this.from.mapping, this.fields);
   }
 }
 

@@ -28,6 +28,20 @@ describe("score --threads", () => {
       expect(outs[1]).toBe(outs[0]);
       expect(outs[2]).toBe(outs[0]);
     }
+    // --no-sort: rows scored and written by worker threads come out in input order, the same bytes and counts,
+    // with rows csv-parse read (file b, after its odd record) scored here among them; filters apply as before.
+    for (const extra of [[], ["--explain", "--bom", "--min-tier", "B", "--top", "700"], ["--drop-disqualified", "--raw"]]) {
+      const outs = [];
+      for (const threads of ["1", "2", "3"]) {
+        const res = await runCli(["score", a, b, "-p", B2B, "--no-sort", "--threads", threads, "--as-of", "2026-04-20", "--rejects", join(dir, "rejects-stream.csv"), ...extra]);
+        expect(res.code, res.stderr).toBe(0);
+        outs.push({ out: res.stdout, summary: /portrait: read [^\n]*/.exec(res.stderr)?.[0] });
+      }
+      expect(outs[0]!.out.split("\n").length).toBeGreaterThan(extra.includes("--top") ? 700 : 3000);
+      expect(outs[0]!.summary).toMatch(/in input order/);
+      expect(outs[1]).toEqual(outs[0]);
+      expect(outs[2]).toEqual(outs[0]);
+    }
     // JSON names each row's file and line: rows scored by threads keep their input order among equals.
     const json = async (threads: string) => (await runCli(["score", a, b, "-p", B2B, "--format", "json", "--threads", threads, "--rejects", join(dir, "rejects-json.csv")])).stdout;
     const one = await json("1");
