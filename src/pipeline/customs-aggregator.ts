@@ -82,19 +82,31 @@ function cached<T>(fn: (s: string) => T, limit = 100_000): (s: string) => T {
   };
 }
 
+/** At most 8 characters (code points, not UTF-16 units). */
+function cutCurrency(c: string): string {
+  return c.length <= 8 ? c : [...c].slice(0, 8).join("");
+}
+
 export class CustomsAggregator {
   private readonly party = cached((raw: string) => ({ nonBuyer: nonBuyer(raw), clean: cleanPartyName(raw), ...companyKey(raw) }));
   private readonly country = cached((raw: string) => countryIndex().lookup(raw) ?? "");
-  private readonly hs = cached((raw: string) => normalizeHs(raw));
-  private readonly productText = cached((raw: string) => raw.replace(/\s+/g, " ").trim());
-  /** The same strings every time for the same text: Map keys whose hash V8 has already computed. */
+  // One lookup per cell and row: each memo gives everything the row needs of its cell.
+  /** The code as normalised (for the filter) and at 6 digits; the same hs6 string every time for the same code:
+   * a Map key whose hash V8 has already computed. */
+  private readonly hs = cached((raw: string) => {
+    const hs = normalizeHs(raw);
+    return hs === null ? null : { hs, hs6: this.hs6(hs) };
+  });
   private readonly hs6 = cached((hs: string) => hs.slice(0, 6));
-  /** At most 60 characters (code points, as SQL's substr counts). */
-  private readonly productKey = cached((product: string) => (product.length <= 60 ? product : [...product].slice(0, 60).join("")));
-  /** Currency codes are ASCII (ISO 4217): only ASCII letters are upper-cased, as the SQL compiler does. */
-  private readonly currencyOf = cached((raw: string) => raw.trim().replace(/[a-z]+/g, (w) => w.toUpperCase()));
-  /** At most 8 characters (code points, not UTF-16 units). */
-  private readonly currencyCut = cached((c: string) => (c.length <= 8 ? c : [...c].slice(0, 8).join("")));
+  /** The description with its spaces folded (for the filter), and its key: at most 60 characters (code points, as
+   * SQL's substr counts). */
+  private readonly product = cached((raw: string) => {
+    const text = raw.replace(/\s+/g, " ").trim();
+    return { text, key: text.length <= 60 ? text : [...text].slice(0, 60).join("") };
+  });
+  /** Currency codes are ASCII (ISO 4217): only ASCII letters are upper-cased, as the SQL compiler does; at most 8
+   * characters (code points, not UTF-16 units). */
+  private readonly currency = cached((raw: string) => cutCurrency(raw.trim().replace(/[a-z]+/g, (w) => w.toUpperCase())));
   /** Buyers by country, then by key: no "country|key" string built per row. */
   private readonly byCountry = new Map<string, Map<string, BuyerState>>();
   /** Dates repeat (a few hundred distinct days in a year's export): each is parsed once per format. */
@@ -180,12 +192,12 @@ export class CustomsAggregator {
     if (bill !== "" && this.status.deleted.has(bill)) return void totals.superseded++;
     if (bill !== "" && this.status.amended.has(bill) && !status.startsWith("A")) return void totals.superseded++;
 
-    let buyerRaw = get("importer");
-    const nb = this.party(buyerRaw).nonBuyer;
+    let buyer = this.party(get("importer"));
+    const nb = buyer.nonBuyer;
     if (nb !== null) {
-      const notify = get("notify");
-      if (mapping.columnOf.notify >= 0 && this.party(notify).nonBuyer === null) {
-        buyerRaw = notify;
+      const notify = mapping.columnOf.notify >= 0 ? this.party(get("notify")) : null;
+      if (notify !== null && notify.nonBuyer === null) {
+        buyer = notify;
         totals.notifyFallback++;
       } else {
         totals.nonBuyers[nb]++;
@@ -204,10 +216,11 @@ export class CustomsAggregator {
 
     const f = this.spec.filter;
     const hs = this.hs(get("hs_code"));
-    const origin = this.country(get("origin_country")) || this.country(get("exporter_country"));
-    const product = this.productText(get("product"));
-    if (f.hs.length > 0 && (hs === null || !f.hs.some((p) => hs.startsWith(p)))) return void totals.filtered++;
-    if (f.products && f.products.find(product).length === 0) return void totals.filtered++;
+    const exporterCountry = this.country(get("exporter_country"));
+    const origin = this.country(get("origin_country")) || exporterCountry;
+    const product = this.product(get("product"));
+    if (f.hs.length > 0 && (hs === null || !f.hs.some((p) => hs.hs.startsWith(p)))) return void totals.filtered++;
+    if (f.products && f.products.find(product.text).length === 0) return void totals.filtered++;
     if (f.origin && !f.origin.has(origin)) return void totals.filtered++;
     if (day !== null && ((f.from !== null && day < f.from) || (f.to !== null && day > f.to))) return void totals.filtered++;
 
@@ -222,16 +235,16 @@ export class CustomsAggregator {
 
     const supplier = this.party(get("exporter"));
     const supplierName = supplier.clean;
-    const { key, legalForms, clean } = this.party(buyerRaw);
+    const { key, legalForms, clean } = buyer;
     const country = this.country(get("importer_country"));
     let inCountry = this.byCountry.get(country);
     if (!inCountry) this.byCountry.set(country, (inCountry = new Map()));
-    let buyer = inCountry.get(key);
+    let state = inCountry.get(key);
     const id = () => `${country}|${key}`;
-    if (!buyer) {
-      buyer = this.state.buyers.get(id()) ?? emptyBuyer({ name: clean, key, country, legalForm: legalForms.join(" ") });
-      this.state.buyers.set(id(), buyer);
-      inCountry.set(key, buyer);
+    if (!state) {
+      state = this.state.buyers.get(id()) ?? emptyBuyer({ name: clean, key, country, legalForm: legalForms.join(" ") });
+      this.state.buyers.set(id(), state);
+      inCountry.set(key, state);
     }
     if (mapping.columnOf.importer_website >= 0 || mapping.columnOf.importer_email >= 0) {
       for (const c of ["importer_website", "importer_email"] as const) {
@@ -248,19 +261,19 @@ export class CustomsAggregator {
     const aggregated = mapping.layout === "aggregated" || (mapping.columnOf.month >= 0 && mapping.columnOf.date < 0);
     const count = mapping.columnOf.shipment_count >= 0 ? parseNumber(get("shipment_count")) : null;
     if (day !== null && (totals.maxDay === null || day > totals.maxDay)) totals.maxDay = day;
-    addRow(buyer, {
+    addRow(state, {
       day,
       newShipment,
       ...(aggregated && { shipmentCount: count }),
       supplierKey: supplier.key,
       supplierName,
-      supplierCountry: this.country(get("exporter_country")) || origin,
-      hs: hs === null ? null : this.hs6(hs),
-      product: this.productKey(product),
+      supplierCountry: exporterCountry || origin,
+      hs: hs === null ? null : hs.hs6,
+      product: product.key,
       quantity: parseNumber(get("quantity")),
       weightKg,
       value: parseNumber(get("value")),
-      currency: this.currencyCut(this.currencyOf(get("currency")) || this.spec.currency || mapping.headerCurrency || ""),
+      currency: this.currency(get("currency")) || cutCurrency(this.spec.currency || mapping.headerCurrency || ""),
       competitor: supplierName !== "" && this.isCompetitor(supplierName),
     });
   }
