@@ -78,7 +78,7 @@ const email = (reason: string): EmailCheck => ({ ok: false, address: null, domai
 function checkEmailUncached(value: string): EmailCheck {
   // Most addresses in a list are written plainly (`buyer@acme.com`): nothing to trim, unquote or split, and
   // the general path below would give them to isEmail as they are. (A property test holds both paths equal.)
-  if (PLAIN_EMAIL_RE.test(value)) return isEmail(value) ? emailOfAddress(value) : email("not a well-formed email address");
+  if (value.length <= MAX_LENGTH && PLAIN_EMAIL_RE.test(value)) return isEmail(value) ? emailOfAddress(value) : email("not a well-formed email address");
   return checkEmailGeneral(value);
 }
 

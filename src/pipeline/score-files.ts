@@ -133,7 +133,8 @@ export interface ScoreFilesOptions extends CsvOptions {
    * do), so the kept rows get the ranks they would get in the whole run.
    */
   readonly keep?: { readonly top: number; readonly accepts: (row: ScoredRow) => boolean };
-  /** Worker threads that score rows kept as text (a ranked run without customs joins); needs `spec`. */
+  /** Worker threads that score rows kept as text (a ranked run, or a streamed one with `render`, without customs
+   * joins); needs `spec`. */
   readonly threads?: number;
   /**
    * Streaming CSV (with `stream` and `threads`): worker threads score rows and write their CSV lines as the
@@ -264,6 +265,11 @@ export async function scoreFiles(portrait: CompiledPortrait, inputs: readonly Ta
       // Buyers are known only once every shipment is read: scored (and streamed) at the end.
       for (const row of scoreBuyers(portrait, customs, run, plan, checkMapping)) await add(row);
     }
+  } catch (e) {
+    // Streamed rows read before the failure are still handed on, as on one thread (a worker's own failure fails
+    // the drain too: then the rows after it are not).
+    if (renderers) await renderers.drain(0).catch(() => {});
+    throw e;
   } finally {
     await threads?.close();
     await renderers?.close();
@@ -377,11 +383,13 @@ abstract class InOrder {
   protected abstract flush(): void;
   protected abstract get gathering(): boolean;
 
-  /** A row scored here: after the rows queued before it. */
+  /** A row scored here: after the rows queued before it. Rows read by csv-parse after the fast scanner gave up
+   * come one by one: the queue is drained as it grows, so a streamed run stays bounded in memory. */
   local(row: ScoredRow): void | Promise<void> {
     if (!this.gathering && this.queue.length === 0) return this.add(row);
     this.flush();
     this.queue.push([row]);
+    if (this.queue.length > MAX_JOBS) return this.drain(MAX_JOBS / 2);
   }
 
   /** Takes finished rows, in order, until at most `keep` jobs wait. */

@@ -49,6 +49,22 @@ describe("score --threads", () => {
     expect(await json("2")).toBe(one);
   }, 60_000);
 
+  it("--no-sort on threads: a failure mid-file leaves the rows read before it on standard output, as on one thread", async () => {
+    const [header, ...rows] = readFileSync(B2B_CSV, "utf8").trimEnd().split(/\r?\n/);
+    const r = rng(9);
+    // 3,000 rows in worker jobs, then a record that never ends (past the 64 MB bound: the read fails there).
+    const input = `${header}\n${Array.from({ length: 3000 }, () => rows[Math.floor(r() * rows.length)]!).join("\n")}\n"${"x".repeat(65 * 1024 * 1024)}`;
+    const outs = [];
+    for (const threads of ["1", "2"]) {
+      const res = await runCli(["score", "-", "-p", B2B, "--no-sort", "--threads", threads], { stdin: input });
+      expect(res.code).toBe(1);
+      expect(res.stderr).toMatch(/a record longer than 67108864 characters/);
+      outs.push(res.stdout);
+    }
+    expect(outs[0]!.split("\n").length).toBeGreaterThan(3000);
+    expect(outs[1]).toBe(outs[0]);
+  }, 60_000);
+
   it("refuses a thread count under 1", async () => {
     const res = await runCli(["score", B2B_CSV, "-p", B2B, "--threads", "0"]);
     expect(res.code).toBe(2);

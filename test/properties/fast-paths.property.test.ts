@@ -40,6 +40,11 @@ describe("contact check fast paths", () => {
     expect(checkWebsite("shop.localhost").reason).toBe("not a public domain");
     expect(checkEmail("buyer12@company12.com")).toEqual({ ok: true, address: "buyer12@company12.com", domain: "company12.com", freeMail: false });
     expect(checkEmail("x@example.com").reason).toBe("a reserved example domain");
+    // Past the length bound both paths refuse the value unread.
+    for (const v of [`${"a".repeat(2100)}@acme.com`, `${"a".repeat(250)}.com`, `${"a".repeat(3000)}.com`]) {
+      expect(checkEmail(v)).toEqual(checkEmailGeneral(v));
+      expect(checkWebsite(v)).toEqual(checkWebsiteGeneral(v));
+    }
   });
 });
 
