@@ -15,7 +15,7 @@ import { loadPortraitArg, type LoadedPortrait } from "./portrait-arg.js";
 import { dateFormatOption, dateOption } from "./customs.js";
 import { customsRejects, prepareCustoms, reportCustoms } from "./score-customs.js";
 import { intOption, numberOption, encodingOption } from "./options.js";
-import { UNASSIGNED } from "../engine/score-record.js";
+import { UNASSIGNED, type ScoreSummary } from "../engine/score-record.js";
 import { progressLine } from "./progress.js";
 import { VERSION } from "./version.js";
 
@@ -270,6 +270,8 @@ async function streamScore(files: string[], opts: ScoreOptions, io: CliIO, ctx: 
       pendingSize = 0;
       await sink.write(parts.every((p) => typeof p === "string") ? parts.join("") : Buffer.concat(parts.map((p) => (typeof p === "string" ? Buffer.from(p) : p))));
     };
+    const passes = (r: Pick<ScoredRow, "tier" | "disqualified">) => !(opts.dropDisqualified && r.disqualified) && !(opts.minTier !== undefined && tiers.indexOf(r.tier) > limit);
+    const filtered = opts.dropDisqualified === true || opts.minTier !== undefined || top !== undefined;
     const sources = tableSources(files, io);
     // Big inputs (CSV only) are scored and written by worker threads, rows kept in input order.
     const threads = format === "csv" ? scoringThreads(ctx.threads, sources.reduce((n, s) => n + (s.size ?? 0), 0)) : 1;
@@ -277,6 +279,7 @@ async function streamScore(files: string[], opts: ScoreOptions, io: CliIO, ctx: 
       run = await scoreFiles(c, sources, {
         ...scoreFilesOptions(opts, ctx, progress, io),
         ...(threads > 1 && { threads, spec: portrait.spec, render: { csv: csvOptions, layout: (r: ScoreRun) => outputLayout(c, r, false) } }),
+        ...(filtered && { streamWants: (r: ScoreSummary) => passes(r) && (top === undefined || counts.written < top) }),
         stream: async (row, r) => {
           if (layout === null) await start(r);
           if (row.source !== checkedSource) {
@@ -296,8 +299,7 @@ async function streamScore(files: string[], opts: ScoreOptions, io: CliIO, ctx: 
             counts.sum += Math.round(row.score * 10);
             counts.qualified++;
           }
-          if (opts.dropDisqualified && row.disqualified) return;
-          if (opts.minTier !== undefined && tiers.indexOf(row.tier) > limit) return;
+          if (!passes(row)) return;
           if (top !== undefined && counts.written >= top) return;
           counts.written++;
           const ranked = { rank: null, row };

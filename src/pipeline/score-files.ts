@@ -128,6 +128,12 @@ export interface ScoreFilesOptions extends CsvOptions {
    */
   readonly stream?: (row: ScoredRow, run: ScoreRun) => void | Promise<void>;
   /**
+   * Streaming with filters: whether a row with this score and tier will be written. A row that will not is scored for
+   * its summary only (the channel plan and the reasons are for written rows); without it every row is scored in full,
+   * once.
+   */
+  readonly streamWants?: (row: ScoreSummary) => boolean;
+  /**
    * Ranked --top N: keep only the N best-ranked rows that `accepts` (memory bounded by N, not by the
    * input). `accepts` must let through a prefix of the rank order (tier and disqualification filters
    * do), so the kept rows get the ranks they would get in the whole run.
@@ -236,6 +242,11 @@ export async function scoreFiles(portrait: CompiledPortrait, inputs: readonly Ta
           const values = fieldValues(mapping!, row.fields);
           const match = customs?.join ? joinProspect(customs.join, plan, values, { file: input.name, line: row.line }) : undefined;
           if (options.stream) {
+            const sum = options.streamWants ? scoreSummary(portrait, values) : null;
+            if (sum !== null && !options.streamWants!(sum)) {
+              const skipped = fromSummary(sum, index, row.line, row.fields, values, match);
+              return renderers ? renderers.local(skipped) : add(skipped);
+            }
             const d = rowDetail(portrait, values, options.context, planAsOf);
             const scored = fromSummary(summarize(d.result), index, row.line, row.fields, values, match);
             last = { row: scored, detail: d };
