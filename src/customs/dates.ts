@@ -27,6 +27,18 @@ export function dayNumber(y: number, m: number, d: number): number {
 
 /** The calendar date of a day number, as `YYYY-MM-DD`. */
 export function formatDay(day: number): string {
+  const [y, m, d] = civil(day);
+  return `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+}
+
+/** Month index (year x 12 + month - 1) of a day number: arithmetic, no text (once per day of every buyer). */
+export function monthOf(day: number): number {
+  const [y, m] = civil(day);
+  return y * 12 + m - 1;
+}
+
+/** Year, month and day of a day number (days since 1970-01-01; H. Hinnant's civil_from_days). */
+function civil(day: number): [number, number, number] {
   const z = day + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
@@ -36,13 +48,7 @@ export function formatDay(day: number): string {
   const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
   const m = mp < 10 ? mp + 3 : mp - 9;
   const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-  return `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
-}
-
-/** Month index (year x 12 + month - 1) of a day number. */
-export function monthOf(day: number): number {
-  const [y, m] = formatDay(day).split("-").map(Number) as [number, number];
-  return y * 12 + m - 1;
+  return [y, m, d];
 }
 
 function valid(y: number, m: number, d: number): number | null {

@@ -5,6 +5,9 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { checkEmail, checkEmailGeneral, checkWebsite, checkWebsiteGeneral } from "../../src/contact/check.js";
 import { parseNumber, parseNumberGeneral } from "../../src/engine/parse-number.js";
+import { formatDay, monthOf } from "../../src/customs/dates.js";
+import { top } from "../../src/customs/accumulate.js";
+import { compareText } from "../../src/engine/rank.js";
 
 // Labels that reach every branch: brands (social, marketplace, free-mail), reserved and public suffixes,
 // punycode, digits (IP-like hosts), hyphens at the ends, upper case, a 64-letter label.
@@ -57,5 +60,21 @@ describe("parseNumber fast path", () => {
     }), { numRuns: 3000 });
     expect(parseNumber("9".repeat(400))).toBeNull(); // not finite
     expect(parseNumber("0012.50")).toBe(12.5);
+  });
+});
+
+describe("customs profile shortcuts", () => {
+  it("monthOf = the month formatDay writes, over 1900-2199", () => {
+    fc.assert(fc.property(fc.integer({ min: -25567, max: 84000 }), (day) => {
+      const [y, m] = formatDay(day).split("-").map(Number) as [number, number];
+      expect(monthOf(day)).toBe(y * 12 + m - 1);
+    }), { numRuns: 3000 });
+  });
+  it("top = the first n of every entry sorted by count, then by code point", () => {
+    const entries = fc.uniqueArray(fc.tuple(fc.string({ unit: fc.constantFrom("a", "B", "é", "😀", " ", "1"), maxLength: 4 }), fc.integer({ min: 1, max: 4 })), { selector: (e) => e[0], maxLength: 40 });
+    fc.assert(fc.property(entries, fc.integer({ min: 1, max: 6 }), (es, n) => {
+      const reference = [...es].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0])).slice(0, n).map(([k, c]) => `${k} ${c}`).join("; ");
+      expect(top(new Map(es), n)).toBe(reference);
+    }), { numRuns: 2000 });
   });
 });
