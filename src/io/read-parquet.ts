@@ -7,13 +7,14 @@
 import type { CsvHandlers } from "./read-csv.js";
 import { InputError } from "./decode.js";
 import { DIALECT } from "../sql/dialect.js";
+import { requireOptional } from "./optional.js";
 
 export const isParquet = (path: string) => /\.parquet$/i.test(path);
 
 export async function readParquet(name: string, path: string, handlers: CsvHandlers): Promise<{ header: { columns: string[] } | null }> {
   let duckdb: typeof import("@duckdb/node-api");
   try {
-    duckdb = await import("@duckdb/node-api");
+    duckdb = requireOptional<typeof import("@duckdb/node-api")>("@duckdb/node-api");
   } catch {
     throw new InputError("no-parquet", `${name}: reading Parquet needs the @duckdb/node-api package (npm install @duckdb/node-api)`);
   }

@@ -7,6 +7,7 @@
 import type ExcelJS from "exceljs";
 import type { CsvHandlers } from "./read-csv.js";
 import { InputError } from "./decode.js";
+import { requireOptional } from "./optional.js";
 
 /** Rows looked at for the header. */
 const HEADER_SCAN = 30;
@@ -18,7 +19,7 @@ export interface XlsxOptions {
 
 export async function readXlsx(name: string, path: string, handlers: CsvHandlers, options: XlsxOptions = {}): Promise<{ header: { columns: string[] } | null }> {
   // exceljs takes ~180 ms to load: only runs that read a spreadsheet pay for it.
-  const { default: Excel } = await import("exceljs");
+  const Excel = requireOptional<typeof ExcelJS>("exceljs");
   const reader = new Excel.stream.xlsx.WorkbookReader(path, { sharedStrings: "cache", hyperlinks: "ignore", styles: "ignore", worksheets: "emit", entries: "emit" });
   const pending: Array<{ line: number; cells: string[] }> = [];
   let header: { columns: string[] } | null = null;

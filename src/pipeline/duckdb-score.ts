@@ -17,6 +17,7 @@ import { csvLine } from "../io/csv-line.js";
 import { BOM, neutralizeRow } from "../io/csv-safety.js";
 import { fieldValues, mapFields, outputNaming } from "../io/map-fields.js";
 import type { Sink } from "../io/sink.js";
+import { requireOptional } from "../io/optional.js";
 import type { PortraitSpec } from "../portrait/schema.js";
 import { isShipmentHeader, mapCustomsColumns, notCustomsMessage, presetDateFormat } from "../customs/columns.js";
 import { DateFormatDetector, type DateFormat } from "../customs/dates.js";
@@ -98,7 +99,7 @@ function inputRelation(inputs: readonly DuckdbInput[]): string {
 export async function scoreWithDuckdb(spec: PortraitSpec, portrait: CompiledPortrait, inputs: readonly DuckdbInput[], sink: Sink, options: DuckdbScoreOptions): Promise<DuckdbCounts> {
   let duckdb: typeof import("@duckdb/node-api");
   try {
-    duckdb = await import("@duckdb/node-api");
+    duckdb = requireOptional<typeof import("@duckdb/node-api")>("@duckdb/node-api");
   } catch {
     throw new DuckdbError("--engine duckdb needs the @duckdb/node-api package: npm install @duckdb/node-api");
   }
