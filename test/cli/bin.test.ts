@@ -2,7 +2,7 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { B2B, B2B_CSV, FIXTURES, ROOT } from "../helpers.js";
+import { B2B, B2B_CSV, FIXTURES, ROOT, tempDir } from "../helpers.js";
 
 const BIN = join(ROOT, "bin", "portrait.js");
 const run = (args: string[], input?: string) => spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, input, encoding: "utf8", env: { ...process.env, NO_COLOR: "", FORCE_COLOR: "" } });
@@ -43,6 +43,29 @@ describe("bin/portrait.js", () => {
     expect(r.stdout).toBe("Company Na");
     expect(r.stderr).not.toMatch(/Error|internal/);
   });
+
+  it("starts from the code cache the build wrote, and what it loads on demand works from there", async () => {
+    // The cache is V8's for this Node: taken, not refused.
+    const { loadBundle } = (await import(join(ROOT, "dist", "cli", "bundle-loader.js"))) as { loadBundle: () => { cached: boolean } };
+    expect(loadBundle().cached).toBe(true);
+    // Worker threads (their own bundle, found from the CommonJS one): the same bytes as one thread.
+    const one = run(["score", B2B_CSV, "-p", B2B, "--no-sort", "--threads", "1"]);
+    const two = run(["score", B2B_CSV, "-p", B2B, "--no-sort", "--threads", "2"]);
+    expect(two.status, two.stderr).toBe(0);
+    expect(two.stdout).toBe(one.stdout);
+    // ExcelJS, required on first use.
+    const { makeXlsx } = (await import(join(FIXTURES, "make-xlsx.mjs"))) as { makeXlsx: (dir: string) => Promise<Record<string, string>> };
+    const xlsx = run(["inspect", (await makeXlsx(tempDir()))["prospects.xlsx"]!]);
+    expect(xlsx.status, xlsx.stderr).toBe(0);
+    expect(xlsx.stdout).toContain("format: XLSX");
+    // DuckDB (an optional package), required on first use: no warning, the JavaScript engine's bytes.
+    const sqlPortrait = join(ROOT, "portraits", "furniture-importers-sql.yaml");
+    const duck = run(["score", B2B_CSV, "-p", sqlPortrait, "--engine", "duckdb"]);
+    if (/needs the @duckdb\/node-api package/.test(duck.stderr)) return;
+    expect(duck.status, duck.stderr).toBe(0);
+    expect(duck.stderr).not.toMatch(/Warning/);
+    expect(duck.stdout).toBe(run(["score", B2B_CSV, "-p", sqlPortrait]).stdout);
+  }, 60_000);
 
   it("shows help with examples and the version", () => {
     const help = run(["score", "--help"]);
