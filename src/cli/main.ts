@@ -18,8 +18,8 @@ provideCountryTable(readCountryTable);
 type Register = (program: Command, io: CliIO, setExit: (code: number) => void) => void;
 
 /**
- * Each command's module, imported when the command runs: start-up reads and compiles only what the command
- * uses (the bundle splits on these imports). In the order `--help` lists them.
+ * Each command's module, imported when the command runs: start-up initialises only what the command uses (in the
+ * bundle, a module's top-level code runs on its first import). In the order `--help` lists them.
  */
 const COMMANDS: ReadonlyArray<readonly [string, () => Promise<Register>]> = [
   ["score", async () => (await import("./score.js")).scoreCommand],

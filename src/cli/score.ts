@@ -204,7 +204,6 @@ async function writeOutput(sink: Sink, format: Format, portrait: LoadedPortrait,
 }
 
 
-/** Segments that took no prospect, and activities that cannot apply without a date. */
 /** The run's summary line on stderr: `portrait: read 35, scored 35, rejected 0; wrote 35; A 9, B 6; mean score 52.1
  * [name v1]`; `wrote` follows the written count, `after` the portrait's name. */
 export function writeSummary(
@@ -218,12 +217,14 @@ export function writeSummary(
 }
 
 /** --fail-under: exit 3, saying so, when the mean score of qualified prospects is under it. */
+/** --fail-under: the exit code for a run's mean score (3, with a message, when it is under the bar). */
 export function gate(mean: number | null, failUnder: number | undefined, io: CliIO, chalk: ReturnType<typeof chalkFor>): number {
   if (failUnder === undefined || (mean ?? 0) >= failUnder) return EXIT.ok;
   io.stderr.write(chalk.red(`portrait: mean score ${mean ?? "n/a"} is under --fail-under ${failUnder}\n`));
   return EXIT.gate;
 }
 
+/** Segments that took no prospect, and activities that cannot apply without a date. */
 export function reportPlan(portrait: LoadedPortrait, segments: Pick<RunTally, "scored" | "segments" | "several">, asOf: string | undefined, io: CliIO, chalk: ReturnType<typeof chalkFor>): void {
   const c = portrait.compiled;
   if (c.segments.length > 0 && segments.scored > 0) {

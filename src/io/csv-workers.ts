@@ -165,7 +165,8 @@ export function workersCanWrite(run: ScoreRun): boolean {
 
 /**
  * The worker file: the bundled one (dist/io/csv-workers.bundle.mjs: a worker starts by reading a few files, not
- * every module) from the bundle's chunks or dist/, else the compiled module; from the sources, those under dist/.
+ * every module) next to the CLI bundle (dist/cli) or this module (dist/io), else the compiled module; from the sources,
+ * those under dist/.
  */
 function workerFile(): string {
   const here = dirname(fileURLToPath(import.meta.url));
