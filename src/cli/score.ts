@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import type { Command } from "commander";
-import { meanScore, outputLayout, rankRun, tierOrder } from "../pipeline/rank-run.js";
+import { meanScore, outputLayout, rankRun, rowFilter, tierOrder } from "../pipeline/rank-run.js";
 import { scoringThreads, writeCsvInWorkers, workersCanWrite, writerThreads } from "../io/csv-workers.js";
 import { planDate, scoreFiles, type RunTally, type ScoredRow, type ScoreFilesOptions, type ScoreRun } from "../pipeline/score-files.js";
 import { InputError } from "../io/read-csv.js";
@@ -138,11 +138,8 @@ async function runScore(files: string[], opts: ScoreOptions, io: CliIO): Promise
   if (opts.sort === false) return streamScore(files, opts, io, { portrait, format, chalk, customs, encoding, delimiter, failUnder, top, threads });
   const sources = tableSources(files, io);
   const progress = io.stderr.isTTY ? progressLine(io) : null;
-  const limit = opts.minTier === undefined ? tiers.length - 1 : tiers.indexOf(opts.minTier);
   // --top N keeps only the N best rows while reading (the report needs every row).
-  const keep = top !== undefined && opts.report === undefined
-    ? { top, accepts: (r: ScoredRow) => !(opts.dropDisqualified && r.disqualified) && tiers.indexOf(r.tier) <= limit }
-    : undefined;
+  const keep = top !== undefined && opts.report === undefined ? { top, accepts: rowFilter(opts, tiers) } : undefined;
   const inputBytes = sources.reduce((n, s) => n + (s.size ?? 0), 0);
   const filesOptions: ScoreFilesOptions = {
     ...scoreFilesOptions(opts, { chalk, customs, encoding, delimiter }, progress, io),
@@ -243,8 +240,8 @@ async function streamScore(files: string[], opts: ScoreOptions, io: CliIO, ctx: 
   const { portrait, format, chalk, customs, failUnder, top } = ctx;
   const c = portrait.compiled;
   const tiers = tierOrder(c);
-  const limit = opts.minTier === undefined ? tiers.length - 1 : tiers.indexOf(opts.minTier);
-  const counts = { read: 0, written: 0, disqualified: 0, sum: 0, qualified: 0, tiers: new Map<string, number>() };
+  // The run's tally counts every row; here only the rows written, for --top.
+  const counts = { written: 0 };
   const csvOptions = { explain: opts.explain === true, raw: opts.raw === true, bom: opts.bom === true };
   const progress = io.stderr.isTTY ? progressLine(io) : null;
   let layout: ReturnType<typeof outputLayout> | null = null;
@@ -271,7 +268,7 @@ async function streamScore(files: string[], opts: ScoreOptions, io: CliIO, ctx: 
       pendingSize = 0;
       await sink.write(parts.every((p) => typeof p === "string") ? parts.join("") : Buffer.concat(parts.map((p) => (typeof p === "string" ? Buffer.from(p) : p))));
     };
-    const passes = (r: Pick<ScoredRow, "tier" | "disqualified">) => !(opts.dropDisqualified && r.disqualified) && !(opts.minTier !== undefined && tiers.indexOf(r.tier) > limit);
+    const passes = rowFilter(opts, tiers);
     const filtered = opts.dropDisqualified === true || opts.minTier !== undefined || top !== undefined;
     const sources = tableSources(files, io);
     // Big inputs (CSV only) are scored and written by worker threads, rows kept in input order.
@@ -292,13 +289,6 @@ async function streamScore(files: string[], opts: ScoreOptions, io: CliIO, ctx: 
             // A file opened after the header was written: same columns, one more column map.
             if (layout!.columnMaps[row.source] === undefined) layout = outputLayout(c, r, customs.scoring.join !== null);
             checkedSource = row.source;
-          }
-          counts.read++;
-          counts.tiers.set(row.tier, (counts.tiers.get(row.tier) ?? 0) + 1);
-          if (row.disqualified) counts.disqualified++;
-          else {
-            counts.sum += Math.round(row.score * 10);
-            counts.qualified++;
           }
           if (!passes(row)) return;
           if (top !== undefined && counts.written >= top) return;
@@ -343,13 +333,14 @@ async function streamScore(files: string[], opts: ScoreOptions, io: CliIO, ctx: 
     }
   } else await body(streamSink(io.stdout));
 
-  const finished = run as ScoreRun | null;
-  if (finished) reportCustoms(customs, finished, io, chalk);
-  const rejected = finished ? customsRejects(customs).length + finished.rejects.length : 0;
-  const mean = meanScore(counts.sum, counts.qualified);
-  const tierCounts = tiers.map((t): [string, number] => [t, counts.tiers.get(t) ?? 0]);
-  writeSummary({ read: counts.read + rejected, scored: counts.read, rejected, written: counts.written, tiers: tierCounts, mean }, { rejects: opts.rejects, wrote: " in input order" }, portrait, io, chalk);
-  if (finished) reportPlan(portrait, finished.tally, opts.asOf, io, chalk);
+  const finished = run as unknown as ScoreRun; // body set it, or threw
+  reportCustoms(customs, finished, io, chalk);
+  const rejected = customsRejects(customs).length + finished.rejects.length;
+  const t = finished.tally;
+  const mean = meanScore(t.sum, t.scored - t.disqualified);
+  const tierCounts = tiers.map((x): [string, number] => [x, t.tiers.get(x) ?? 0]);
+  writeSummary({ read: t.scored + rejected, scored: t.scored, rejected, written: counts.written, tiers: tierCounts, mean }, { rejects: opts.rejects, wrote: " in input order" }, portrait, io, chalk);
+  reportPlan(portrait, t, opts.asOf, io, chalk);
   return gate(mean, failUnder, io, chalk);
 }
 

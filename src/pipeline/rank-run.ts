@@ -77,14 +77,13 @@ export function rankRun(portrait: CompiledPortrait, run: ScoreRun, options: Rank
   const qualified = counts.scored - counts.disqualified;
   counts.meanScore = meanScore(t.sum, qualified);
 
-  const limit = options.minTier === undefined ? tiers.length - 1 : tiers.indexOf(options.minTier);
+  const written = rowFilter(options, tiers);
   const rows: RankedRow[] = [];
   let rank = 0;
   for (const i of order) {
     const row = run.rows[i]!;
     rank++;
-    if (options.dropDisqualified && row.disqualified) continue;
-    if (options.minTier !== undefined && tiers.indexOf(row.tier) > limit) continue;
+    if (!written(row)) continue;
     if (options.top !== undefined && rows.length >= options.top) break;
     rows.push({ rank, row });
   }
@@ -108,6 +107,13 @@ export function outputLayout(portrait: CompiledPortrait, run: ScoreRun, joined: 
     segmented: portrait.segments.length > 0, planned: portrait.channels.length > 0,
     detail: (r) => withReasons(run.detail(r.row)),
   };
+}
+
+/** --drop-disqualified and --min-tier: whether a scored row is written (ranked, --top and --no-sort alike); `tiers`
+ * as tierOrder gives them. */
+export function rowFilter(options: Pick<RankOptions, "dropDisqualified" | "minTier">, tiers: readonly string[]): (r: Pick<ScoredRow, "tier" | "disqualified">) => boolean {
+  const limit = options.minTier === undefined ? tiers.length - 1 : tiers.indexOf(options.minTier);
+  return (r) => !(options.dropDisqualified && r.disqualified) && tiers.indexOf(r.tier) <= limit;
 }
 
 /** A row's detail with its reasons column. */
