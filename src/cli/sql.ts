@@ -73,7 +73,7 @@ async function fileDateFormat(file: string, column: number, io: CliIO): Promise<
     if (e !== done) throw e;
   }
   const r = detector.conclusion();
-  if ("error" in r) throw new UsageError(`${file}: cannot tell the date format: ${r.error}`);
+  if ("error" in r) throw new UsageError(`${file}: ${r.error}`);
   return r.format;
 }
 

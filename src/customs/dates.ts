@@ -123,11 +123,13 @@ export class DateFormatDetector {
   get settled(): DateFormat | null {
     return this.seen > this.unreadable ? this.decided : null;
   }
-  /** What the values read so far settle: the format, or why none can be chosen (the input ended undecided, or gave up). */
+  /** What the values read so far settle: the format, or the message saying why none can be chosen (the input ended
+   * undecided, or gave up), for the file's name to go before. */
   conclusion(): { format: DateFormat } | { error: string } {
     if (this.settled !== null) return { format: this.settled };
     const r = this.finish();
-    return "error" in r || !this.gaveUp ? r : { error: `every date fits ${this.candidates.join(" and ")}` };
+    const why = "error" in r ? r.error : this.gaveUp ? `every date fits ${this.candidates.join(" and ")}` : null;
+    return why === null ? r : { error: `cannot tell the date format: ${why}` };
   }
   /** At the end of the data: the format, or why none can be chosen. */
   finish(): { format: DateFormat } | { error: string } {

@@ -159,7 +159,7 @@ export class CustomsAggregator {
   /** The detector's conclusion, or the error that says why there is none. */
   private concluded(): DateFormat {
     const r = this.detector!.conclusion();
-    if ("error" in r) throw new InputError("ambiguous-date", `${this.sourceName}: cannot tell the date format: ${r.error}`);
+    if ("error" in r) throw new InputError("ambiguous-date", `${this.sourceName}: ${r.error}`);
     return r.format;
   }
 

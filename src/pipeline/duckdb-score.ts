@@ -196,7 +196,7 @@ async function detectDateFormat(con: import("@duckdb/node-api").DuckDBConnection
     for (const [v] of chunk.getRows()) if (detector.next(v === null ? "" : String(v)) !== null || detector.gaveUp) break read;
   }
   const r = detector.conclusion();
-  if ("error" in r) throw new DuckdbError(`${name}: cannot tell the date format: ${r.error}`);
+  if ("error" in r) throw new DuckdbError(`${name}: ${r.error}`);
   return r.format;
 }
 
