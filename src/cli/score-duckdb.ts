@@ -64,7 +64,7 @@ export async function scoreOnDuckdb(files: string[], opts: EngineOptions, io: Cl
     throw new UsageError(`--memory-limit: expected a size such as 512MB or 2GB, got "${opts.memoryLimit}"`);
   }
   const inputs = await duckdbInputs(files, io, p.delimiter);
-  const customsInputs = opts.customs && opts.customs.length > 0 ? await customsFiles(opts.customs, io) : undefined;
+  const customsInputs = opts.customs && opts.customs.length > 0 ? await filesAsInputs(opts.customs, io, undefined) : undefined;
   const tiers = tierOrder(p.portrait.compiled);
   const limit = opts.minTier === undefined ? undefined : tiers.slice(0, tiers.indexOf(opts.minTier) + 1);
   const options = {
@@ -111,10 +111,9 @@ export async function scoreOnDuckdb(files: string[], opts: EngineOptions, io: Cl
   return gate(mean, p.failUnder, io, p.chalk);
 }
 
-/** Each file as DuckDB will read it: Parquet by its extension; CSV with the header and delimiter portrait's reader finds. */
+/** The prospect files as DuckDB will read them: one layout for all (see filesAsInputs). */
 async function duckdbInputs(files: readonly string[], io: CliIO, delimiter: string | undefined): Promise<DuckdbInput[]> {
-  const inputs: DuckdbInput[] = [];
-  for (const s of tableSources(files, io)) inputs.push(await duckdbInput(s, io, delimiter));
+  const inputs = await filesAsInputs(files, io, delimiter);
   const kinds = new Set(inputs.map((i) => i.kind));
   if (kinds.size > 1) throw new UsageError("--engine duckdb: give CSV files or Parquet files, not both");
   const first = inputs[0]!;
@@ -126,10 +125,10 @@ async function duckdbInputs(files: readonly string[], io: CliIO, delimiter: stri
   return inputs;
 }
 
-/** Customs exports as DuckDB will read them: each file its own source, of any layout (CSV or Parquet). */
-async function customsFiles(files: readonly string[], io: CliIO): Promise<DuckdbInput[]> {
+/** Each file as DuckDB will read it (customs exports as they are: each file its own source, of any layout). */
+async function filesAsInputs(files: readonly string[], io: CliIO, delimiter: string | undefined): Promise<DuckdbInput[]> {
   const out: DuckdbInput[] = [];
-  for (const s of tableSources(files, io)) out.push(await duckdbInput(s, io, undefined));
+  for (const s of tableSources(files, io)) out.push(await duckdbInput(s, io, delimiter));
   return out;
 }
 
