@@ -65,7 +65,7 @@ async function fileDateFormat(file: string, column: number, io: CliIO): Promise<
     await readTable(source!, {
       onHeader: () => undefined,
       onRow: (row) => {
-        if (detector.next(row.fields[column] ?? "") !== null || detector.gaveUp) throw done;
+        if (detector.next(row.fields[column] ?? "")) throw done;
       },
       onReject: () => undefined,
     });

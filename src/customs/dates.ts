@@ -110,11 +110,12 @@ export class DateFormatDetector {
   get decided(): DateFormat | null {
     return this.candidates.length === 1 ? this.candidates[0]! : null;
   }
-  /** One row's value, in file order: the format once settled, else null; past MAX_UNDECIDED_ROWS `gaveUp` is true. */
-  next(text: string): DateFormat | null {
+  /** One row's value, in file order; true once more rows cannot change the conclusion: the format is settled, or
+   * MAX_UNDECIDED_ROWS went by without it (`gaveUp`). */
+  next(text: string): boolean {
     this.rows++;
     this.add(text);
-    return this.settled;
+    return this.settled !== null || this.gaveUp;
   }
   get gaveUp(): boolean {
     return this.settled === null && this.rows >= MAX_UNDECIDED_ROWS;

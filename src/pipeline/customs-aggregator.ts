@@ -149,7 +149,7 @@ export class CustomsAggregator {
     const col = info.mapping.columnOf.date >= 0 ? info.mapping.columnOf.date : info.mapping.columnOf.month;
     this.buffer.push(row);
     // Settled, or given up (the conclusion is then an error).
-    if (this.detector!.next(row.fields[col] ?? "") !== null || this.detector!.gaveUp) this.settle(this.concluded(), "detected");
+    if (this.detector!.next(row.fields[col] ?? "")) this.settle(this.concluded(), "detected");
   }
 
   end(): void {

@@ -193,7 +193,7 @@ async function detectDateFormat(con: import("@duckdb/node-api").DuckDBConnection
   read: for (;;) {
     const chunk = await result.fetchChunk().catch(rethrow);
     if (!chunk || chunk.rowCount === 0) break;
-    for (const [v] of chunk.getRows()) if (detector.next(v === null ? "" : String(v)) !== null || detector.gaveUp) break read;
+    for (const [v] of chunk.getRows()) if (detector.next(v === null ? "" : String(v))) break read;
   }
   const r = detector.conclusion();
   if ("error" in r) throw new DuckdbError(`${name}: ${r.error}`);
