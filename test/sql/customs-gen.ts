@@ -6,6 +6,11 @@
 import fc from "fast-check";
 import { dayNumber, type DateFormat } from "../../src/customs/dates.js";
 import type { CustomsSpec } from "../../src/portrait/schema.js";
+import type { CompiledCustoms } from "../../src/customs/types.js";
+import { CustomsAggregator, emptyCustomsState, type CustomsState } from "../../src/pipeline/customs-aggregator.js";
+import { mapCustomsColumns } from "../../src/customs/columns.js";
+import type { CustomsSource } from "../../src/sql/customs.js";
+import type { Dialect } from "../../src/sql/dialect.js";
 
 export const HEADER = ["Consignee", "Notify Party", "Consignee Country", "Date", "Shipper", "Shipper Country", "Country of Origin", "HS Code", "Product Description", "Quantity", "Weight", "Weight Unit", "Value", "Currency", "Bill of Lading"];
 
@@ -90,3 +95,20 @@ export const caseArb: fc.Arbitrary<Case> = fc.constantFrom<DateFormat>("YYYY-MM-
   fc.record({ format: fc.constant(format), rows: fc.array(row(format), { minLength: 10, maxLength: 150 }), spec: customsSpec, asOf: fc.constantFrom(null, dayNumber(2025, 6, 30)) }),
 );
 
+
+/** The case's rows through the JavaScript customs reader, as a file with HEADER is read: what SQL must match. */
+export function aggregate(c: Case, customs: CompiledCustoms): CustomsState {
+  const state = emptyCustomsState();
+  const agg = new CustomsAggregator("s.csv", customs, state, () => {}, c.format);
+  agg.header(HEADER);
+  c.rows.forEach((fields, i) => agg.row({ line: i + 2, fields: [...fields] }));
+  agg.end();
+  return state;
+}
+
+/** The case's rows as an SQL source: a VALUES table with HEADER's columns and a `line` column holding their order. */
+export function shipmentSource(d: Dialect, c: Case, customs: CompiledCustoms): CustomsSource {
+  const values = c.rows.map((r, i) => `(${i}, ${r.map((v) => d.str(v)).join(", ")})`).join(",\n    ");
+  const from = `(VALUES\n    ${values}) AS t(line, ${HEADER.map((h) => d.ident(h)).join(", ")})`;
+  return { from, mapping: mapCustomsColumns(HEADER, customs.columns)!, columns: HEADER, dateFormat: c.format, order: "line" };
+}

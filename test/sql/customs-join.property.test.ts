@@ -6,11 +6,9 @@
  */
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
-import { mapCustomsColumns } from "../../src/customs/columns.js";
 import { rankOrder } from "../../src/engine/rank.js";
 import { formatReasons } from "../../src/engine/reasons.js";
 import { scoreRecord } from "../../src/engine/score-record.js";
-import { CustomsAggregator, emptyCustomsState } from "../../src/pipeline/customs-aggregator.js";
 import { buildJoin, customsFieldPlan, joinProspect } from "../../src/pipeline/customs-join.js";
 import { buyerProfiles } from "../../src/pipeline/customs-run.js";
 import { matchedBuyer, matchLabel } from "../../src/pipeline/rank-run.js";
@@ -20,7 +18,7 @@ import type { PortraitSpec } from "../../src/portrait/schema.js";
 import { validatePortraitText } from "../../src/portrait/validate.js";
 import { compileSql } from "../../src/sql/compile.js";
 import { DIALECT, type DialectName } from "../../src/sql/dialect.js";
-import { buyers, caseArb, countries, HEADER, type Case } from "./customs-gen.js";
+import { aggregate, buyers, caseArb, countries, shipmentSource, type Case } from "./customs-gen.js";
 import { closeEngines, duckdbQuery, postgresQuery } from "./engines.js";
 
 afterAll(closeEngines);
@@ -71,11 +69,7 @@ interface Out { id: string; rank: number; score: number; confidence: number; tie
 function expected(spec: PortraitSpec, c: Case, rows: string[][]): Out[] {
   const portrait = compilePortrait(spec);
   const customs = compileCustoms(spec.customs);
-  const state = emptyCustomsState();
-  const agg = new CustomsAggregator("s.csv", customs, state, () => {}, c.format);
-  agg.header(HEADER);
-  c.rows.forEach((fields, i) => agg.row({ line: i + 2, fields: [...fields] }));
-  agg.end();
+  const state = aggregate(c, customs);
   const join = buildJoin(state, buyerProfiles(state, c.asOf, customs), customs.fuzzy);
   const plan = customsFieldPlan(portrait);
   const byField: Record<string, number> = { company: 1, country: 2, business_type: 3 };
@@ -96,11 +90,10 @@ async function actual(dialect: DialectName, spec: PortraitSpec, c: Case, rows: s
   const d = DIALECT[dialect];
   const run = dialect === "duckdb" ? duckdbQuery : postgresQuery;
   const customs = compileCustoms(spec.customs);
-  const ship = `(VALUES\n    ${c.rows.map((r, i) => `(${i}, ${r.map((v) => d.str(v)).join(", ")})`).join(",\n    ")}) AS t(line, ${HEADER.map((h) => d.ident(h)).join(", ")})`;
   const from = `(VALUES\n    ${rows.map((r) => `(${r.map((v) => d.str(v)).join(", ")})`).join(",\n    ")}) AS p(${PROSPECT_COLUMNS.map((h) => d.ident(h)).join(", ")})`;
   const { sql, outputs } = compileSql(spec, compilePortrait(spec), {
     dialect, from, columns: PROSPECT_COLUMNS,
-    customs: { sources: [{ from: ship, mapping: mapCustomsColumns(HEADER, customs.columns)!, columns: HEADER, dateFormat: c.format, order: "line" }], asOf: c.asOf },
+    customs: { sources: [shipmentSource(d, c, customs)], asOf: c.asOf },
   });
   const got = await run(sql);
   return got

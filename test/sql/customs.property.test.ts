@@ -7,15 +7,13 @@
  */
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
-import { mapCustomsColumns } from "../../src/customs/columns.js";
-import { CustomsAggregator, emptyCustomsState } from "../../src/pipeline/customs-aggregator.js";
 import { buyerProfiles } from "../../src/pipeline/customs-run.js";
 import { compileCustoms } from "../../src/portrait/compile-customs.js";
 import { countryTablesSql, keywordHitSql } from "../../src/sql/compile.js";
 import { buyerCtes, jsNumberText, SQL_PROFILE_COLUMNS } from "../../src/sql/customs.js";
 import { DIALECT, type Dialect } from "../../src/sql/dialect.js";
 import { foldTableSql } from "../../src/sql/text.js";
-import { caseArb, HEADER, type Case } from "./customs-gen.js";
+import { aggregate, caseArb, shipmentSource, type Case } from "./customs-gen.js";
 import { closeEngines, duckdbQuery, postgresQuery } from "./engines.js";
 
 afterAll(closeEngines);
@@ -27,11 +25,7 @@ const ENGINES = [
 
 function jsProfiles(c: Case): Map<string, Record<string, unknown>> {
   const spec = compileCustoms(c.spec);
-  const state = emptyCustomsState();
-  const agg = new CustomsAggregator("s.csv", spec, state, () => {}, c.format);
-  agg.header(HEADER);
-  c.rows.forEach((fields, i) => agg.row({ line: i + 2, fields: [...fields] }));
-  agg.end();
+  const state = aggregate(c, spec);
   const out = new Map<string, Record<string, unknown>>();
   for (const p of buyerProfiles(state, c.asOf, spec)) {
     out.set(`${p.country}|${p.key}`, Object.fromEntries(SQL_PROFILE_COLUMNS.map((k) => [k, p[k]])));
@@ -41,10 +35,7 @@ function jsProfiles(c: Case): Map<string, Record<string, unknown>> {
 
 function sqlQuery(d: Dialect, c: Case): string {
   const spec = compileCustoms(c.spec);
-  const mapping = mapCustomsColumns(HEADER, spec.columns)!;
-  const values = c.rows.map((r, i) => `(${i}, ${r.map((v) => d.str(v)).join(", ")})`).join(",\n    ");
-  const from = `(VALUES\n    ${values}) AS t(line, ${HEADER.map((h) => d.ident(h)).join(", ")})`;
-  const plan = buyerCtes(d, spec, c.spec, [{ from, mapping, columns: HEADER, dateFormat: c.format, order: "line" }], {
+  const plan = buyerCtes(d, spec, c.spec, [shipmentSource(d, c, spec)], {
     asOf: c.asOf, fold: "fold", countryCodes: "country_codes", countryNames: "country_names", keywordHit: keywordHitSql,
   });
   const tables = countryTablesSql(d);
