@@ -6,6 +6,8 @@ import { Command, CommanderError } from "commander";
 import { InputError } from "../io/decode.js";
 import { provideCountryTable } from "../engine/country.js";
 import { readCountryTable } from "../io/country-table.js";
+import { providePhoneLibrary } from "../contact/check.js";
+import { vendoredPhoneLibrary } from "../io/cached-script.js";
 import { chalkFor, EXIT, RunError, UsageError, type CliIO } from "./io.js";
 import { stripControls } from "../report/print.js";
 
@@ -14,6 +16,8 @@ import { VERSION } from "./version.js";
 
 // Country names come from the table the build wrote (read on first use), not from 78 locale files.
 provideCountryTable(readCountryTable);
+// The phone library from the build's one file and its code cache, read on the first phone number.
+providePhoneLibrary(vendoredPhoneLibrary);
 
 type Register = (program: Command, io: CliIO, setExit: (code: number) => void) => void;
 

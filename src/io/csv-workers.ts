@@ -25,6 +25,8 @@ import { compactText, rowDetail, type RowDetail, type ScoredRow, type ScoreRun }
 import { scoreSummary, summarize } from "../engine/score-record.js";
 import { provideCountryTable } from "../engine/country.js";
 import { readCountryTable } from "./country-table.js";
+import { providePhoneLibrary } from "../contact/check.js";
+import { vendoredPhoneLibrary } from "./cached-script.js";
 import type { Sink } from "./sink.js";
 
 /** Rows per job: enough that a job's messages cost little next to its work. */
@@ -220,6 +222,7 @@ function jobRow(r: RankedRow): JobRow {
  */
 function serve(setup: Setup): void {
   provideCountryTable(readCountryTable);
+  providePhoneLibrary(vendoredPhoneLibrary);
   const encoder = new TextEncoder();
   const portrait = compilePortrait(setup.spec);
   const blocks: Uint8Array[] = [];

@@ -1,5 +1,6 @@
 // The built executable, spawned as a user would run it: argv, pipes, a terminal, exit codes.
 import { execFileSync, spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { B2B, B2B_CSV, FIXTURES, ROOT, tempDir } from "../helpers.js";
@@ -48,6 +49,10 @@ describe("bin/portrait.js", () => {
     // The cache is V8's for this Node: taken, not refused.
     const { loadBundle } = (await import(join(ROOT, "dist", "cli", "bundle-loader.js"))) as { loadBundle: () => { cached: boolean } };
     expect(loadBundle().cached).toBe(true);
+    // The phone library's cache too; the bundle is ASCII (a one-byte string for V8: faster to read).
+    const { runCommonJs } = (await import(join(ROOT, "dist", "io", "cached-script.js"))) as { runCommonJs: (file: string) => { cached: boolean } };
+    expect(runCommonJs(join(ROOT, "dist", "vendor", "libphonenumber-max.cjs")).cached).toBe(true);
+    expect(readFileSync(join(ROOT, "dist", "cli", "main.cjs")).every((byte) => byte < 0x80)).toBe(true);
     // Worker threads (their own bundle, found from the CommonJS one): the same bytes as one thread.
     const one = run(["score", B2B_CSV, "-p", B2B, "--no-sort", "--threads", "1"]);
     const two = run(["score", B2B_CSV, "-p", B2B, "--no-sort", "--threads", "2"]);
