@@ -5,6 +5,7 @@
  */
 import { createRequire } from "node:module";
 import { editDistance } from "./edit-distance.js";
+import { memoize } from "./memo.js";
 import { phraseKey } from "./text.js";
 
 // Spellings seen in lead lists that no locale file carries, or that must win over a locale's reading.
@@ -54,17 +55,51 @@ export function countryIndex(): CountryIndex {
 }
 
 /**
- * Everything the index needs, in one plain object: every spelling's key in the order it is added
- * (EXTRA, English, then the other 77 languages; the first code for a key wins), the alpha-2 codes,
- * alpha-3 to alpha-2, and the English names. The build writes it to dist/engine/country-table.json,
- * so that a run reads one JSON file instead of loading i18n-iso-countries' 78 locales and folding
- * 12,000 names (about 60 ms of every start).
+ * Everything the index needs, in one plain object: every spelling's key with its code (EXTRA, English, then the
+ * other 77 languages; the first code for a key wins), the alpha-2 codes, alpha-3 to alpha-2, and the English
+ * names. The build writes it to dist/engine/country-table.json, so that a run reads one JSON file instead of
+ * loading i18n-iso-countries' 78 locales and folding 12,000 names (about 60 ms of every start).
+ *
+ * The keys are one text, a `key<TAB>code` line per key sorted by key (code-unit order), searched by bisection: a
+ * run reads one string instead of making 12,000 pairs and a Map of them (~8 ms of a start, measured), and a run
+ * looks up a few dozen distinct values.
  */
 export interface CountryTable {
-  readonly keys: ReadonlyArray<readonly [string, string]>;
+  readonly keys: string;
   readonly alpha2: readonly string[];
   readonly alpha3: Readonly<Record<string, string>>;
   readonly english: Readonly<Record<string, string>>;
+}
+
+/** The table's keys and codes as pairs, in key order. */
+export function countryKeys(table: CountryTable): Array<[key: string, code: string]> {
+  return table.keys === "" ? [] : table.keys.split("\n").map((line) => {
+    const tab = line.indexOf("\t");
+    return [line.slice(0, tab), line.slice(tab + 1)];
+  });
+}
+
+/** Finds a key's code in the sorted key text by bisection over the line starts. */
+function keyFinder(keys: string): (key: string) => string | undefined {
+  const starts: number[] = keys === "" ? [] : [0];
+  for (let nl = keys.indexOf("\n"); nl !== -1; nl = keys.indexOf("\n", nl + 1)) starts.push(nl + 1);
+  return (key) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const start = starts[mid]!;
+      const tab = keys.indexOf("\t", start);
+      const k = keys.slice(start, tab);
+      if (k === key) {
+        const end = keys.indexOf("\n", tab);
+        return keys.slice(tab + 1, end === -1 ? keys.length : end);
+      }
+      if (k < key) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return undefined;
+  };
 }
 
 /** The table built from i18n-iso-countries (at build time, or when the built table is missing). */
@@ -91,29 +126,32 @@ export function countryTable(): CountryTable {
   const alpha2 = Object.keys(countries.getAlpha2Codes());
   const alpha3: Record<string, string> = {};
   for (const [a3, a2] of Object.entries(countries.getAlpha3Codes())) alpha3[a3] = a2;
-  return { keys: [...byKey], alpha2, alpha3, english: countries.getNames("en", { select: "official" }) };
+  const keys = [...byKey].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, code]) => `${key}\t${code}`).join("\n");
+  return { keys, alpha2, alpha3, english: countries.getNames("en", { select: "official" }) };
 }
 
 export function fromTable(table: CountryTable): CountryIndex {
-  const byKey = new Map<string, string>(table.keys);
+  const byKey = keyFinder(table.keys);
   const valid = new Set(table.alpha2);
   const alpha3 = new Map(Object.entries(table.alpha3));
   const englishNames = table.english;
-  return {
-    lookup(text) {
-      const t = text.trim();
-      if (t.length === 2 || t.length === 3) {
-        const upper = t.toUpperCase();
-        if (t.length === 2 && valid.has(upper) && upper !== "UK") return upper;
-        if (t.length === 3) {
-          const a2 = alpha3.get(upper);
-          if (a2) return a2;
-        }
+  // Lists repeat a few dozen spellings; a column of unique values is bounded by memoize.
+  const lookup = memoize((text: string): string | null => {
+    const t = text.trim();
+    if (t.length === 2 || t.length === 3) {
+      const upper = t.toUpperCase();
+      if (t.length === 2 && valid.has(upper) && upper !== "UK") return upper;
+      if (t.length === 3) {
+        const a2 = alpha3.get(upper);
+        if (a2) return a2;
       }
-      let key = phraseKey(t);
-      if (key.startsWith("the ")) key = key.slice(4);
-      return byKey.get(key) ?? null;
-    },
+    }
+    let key = phraseKey(t);
+    if (key.startsWith("the ")) key = key.slice(4);
+    return byKey(key) ?? null;
+  });
+  return {
+    lookup,
     name(code) {
       return englishNames[code] ?? code;
     },

@@ -2,7 +2,7 @@
  * Country lookup in SQL, as engine/country.ts countryIndex().lookup: a two- or three-letter code (ISO 3166-1
  * alpha-2 or alpha-3), else the folded name without a leading "the", in tables built from i18n-iso-countries.
  */
-import { loadedCountryTable } from "../engine/country.js";
+import { countryKeys, loadedCountryTable } from "../engine/country.js";
 import type { Dialect } from "./dialect.js";
 
 /** The two lookup keys of the trimmed text column `trimmed` and its folded words `phrase`: `k` the upper-cased code
@@ -27,5 +27,6 @@ export function countryJoinSql(select: string, prev: string, k: string, kn: stri
 export function countryTablesSql(d: Dialect, values: (names: readonly string[], rows: ReadonlyArray<readonly string[]>) => string): { codes: string; names: string; codeCount: number; nameCount: number } {
   const table = loadedCountryTable();
   const codes = [...table.alpha2.map((a) => [a, a]), ...Object.entries(table.alpha3)].filter(([a]) => a !== "UK");
-  return { codes: values(["code", "iso2"], codes), names: values(["name_key", "iso2"], table.keys.map(([key, iso]) => [key, iso])), codeCount: codes.length, nameCount: table.keys.length };
+  const names = countryKeys(table);
+  return { codes: values(["code", "iso2"], codes), names: values(["name_key", "iso2"], names), codeCount: codes.length, nameCount: names.length };
 }
