@@ -15,12 +15,16 @@ export const FIXTURES = join(ROOT, "test", "fixtures");
 
 class Capture implements OutStream {
   text = "";
+  /** Each write, as written. */
+  readonly chunks: string[] = [];
   constructor(
     readonly isTTY = false,
     readonly columns = 200,
   ) {}
   write(chunk: string | Uint8Array): boolean {
-    this.text += typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8");
+    const text = typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8");
+    this.text += text;
+    this.chunks.push(text);
     return true;
   }
   once(): this {
@@ -32,6 +36,8 @@ export interface CliResult {
   code: number;
   stdout: string;
   stderr: string;
+  /** stdout's writes one by one. */
+  stdoutChunks: string[];
 }
 
 /** Runs the CLI in process, as `portrait ...argv`, capturing both streams. */
@@ -47,7 +53,7 @@ export async function runCli(argv: string[], opts: { stdin?: string | Buffer; cw
     pid: 4242,
   };
   const code = await main(argv, io);
-  return { code, stdout: stdout.text, stderr: stderr.text };
+  return { code, stdout: stdout.text, stderr: stderr.text, stdoutChunks: stdout.chunks };
 }
 
 /** A fresh temporary folder holding the given files. */

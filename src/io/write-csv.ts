@@ -24,7 +24,8 @@ export async function writeCsv(sink: Sink, portrait: CompiledPortrait, ranked: R
   let text = "";
   for (let i = 0; i < ranked.rows.length; i++) {
     text += csvRows(portrait, ranked, [ranked.rows[i]!], options);
-    if (text.length >= PIECE) {
+    // The first row goes out alone: a script reading the top prospect has it before the rest is written.
+    if (text.length >= PIECE || i === 0) {
       await sink.write(text);
       text = "";
     }

@@ -27,6 +27,16 @@ describe("portrait score", () => {
     expect(r.stderr).toMatch(/^portrait: read 35, scored 35, rejected 0; wrote 35; A \d+/);
   });
 
+  it("writes the top row on its own, right after the header: a reader has it before the rest is rendered", async () => {
+    const r = await runCli(["score", B2B_CSV, "-p", B2B, "--format", "csv"]);
+    expect(r.code).toBe(0);
+    const [header, first, ...rest] = r.stdoutChunks;
+    expect(csvRows(header!)).toHaveLength(1);
+    expect(csvRows(first!)).toHaveLength(1);
+    expect(csvRows(first!)[0]![csvRows(header!)[0]!.indexOf("rank")]).toBe("1");
+    expect(csvRows(rest.join(""))).toHaveLength(34);
+  });
+
   it("gives reasons whose points add up to the score", async () => {
     for (const [csv, portrait] of [[B2B_CSV, B2B], [B2C_CSV, B2C]] as const) {
       const r = await runCli(["score", csv, "-p", portrait, "--format", "json"]);
