@@ -4,7 +4,8 @@
  * reads it instead of parsing and compiling the bundle again (~60 ms of a ~250 ms start, measured). Node 20 has no
  * compile cache for ES modules, hence CommonJS here (io/cached-script.ts).
  *
- * Not part of the bundle: bin/portrait.js imports this module, which loads the bundle.
+ * Not part of the bundle: the build makes it dist/cli/start.cjs (CommonJS, with io/cached-script.ts), which
+ * bin/portrait.cjs requires.
  */
 import { fileURLToPath } from "node:url";
 import { runCommonJs, writeCodeCaches } from "../io/cached-script.js";

@@ -1,6 +1,6 @@
 /**
  * npm run code-cache (part of the build): makes the bundle ASCII, runs it once on the shipped example, output
- * discarded, and writes V8's compiled code for bin/portrait.js to start from: the bundle's and the phone library's
+ * discarded, and writes V8's compiled code for bin/portrait.cjs to start from: the bundle's and the phone library's
  * (see io/cached-script.ts).
  */
 import { readFileSync, writeFileSync } from "node:fs";

@@ -8,7 +8,7 @@
  * cache against the source's length only, so every build writes the caches again after it writes the files.
  *
  * The scripts a process ran are kept in one registry on globalThis: the bundle carries its own copy of this module
- * (through the phone checks) beside the one bin/portrait.js imports, and both must see the same scripts.
+ * (through the phone checks) beside the one bin/portrait.cjs requires (dist/cli/start.cjs), and both must see the same scripts.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";

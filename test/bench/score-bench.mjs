@@ -546,7 +546,7 @@ try {
   const firsts = [];
   const starts = [];
   for (let i = 0; i < Math.max(11, runs); i++) {
-    const { first, end } = await firstRowAndEnd([join(ROOT, "bin/portrait.js"), "score", small, "-p", portrait, "--format", "csv"]);
+    const { first, end } = await firstRowAndEnd([join(ROOT, "bin/portrait.cjs"), "score", small, "-p", portrait, "--format", "csv"]);
     firsts.push(first);
     starts.push(end);
   }

@@ -5,10 +5,10 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { B2B, B2B_CSV, FIXTURES, ROOT, tempDir } from "../helpers.js";
 
-const BIN = join(ROOT, "bin", "portrait.js");
+const BIN = join(ROOT, "bin", "portrait.cjs");
 const run = (args: string[], input?: string) => spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, input, encoding: "utf8", env: { ...process.env, NO_COLOR: "", FORCE_COLOR: "" } });
 
-describe("bin/portrait.js", () => {
+describe("bin/portrait.cjs", () => {
   it("prints CSV when piped, summary on stderr, exit 0", () => {
     const r = run(["score", B2B_CSV, "-p", B2B]);
     expect(r.status).toBe(0);
