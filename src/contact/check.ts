@@ -22,7 +22,7 @@ export function providePhoneLibrary(load: () => Phones | null): void {
 const phoneLib = (): Phones => (phones ??= provided?.() ?? (createRequire(import.meta.url)("libphonenumber-js/max") as Phones));
 const isSupportedCountry: Phones["isSupportedCountry"] = (c) => phoneLib().isSupportedCountry(c);
 const parsePhoneNumberFromString: Phones["parsePhoneNumberFromString"] = (...args: Parameters<Phones["parsePhoneNumberFromString"]>) => phoneLib().parsePhoneNumberFromString(...args);
-import { getDomain, getDomainWithoutSuffix } from "tldts";
+import { getDomain, parse as parseDomain } from "tldts";
 import { companyDomain, isFreeMail } from "../customs/domains.js";
 import { isEmail, isWebsite } from "./syntax.js";
 
@@ -113,10 +113,10 @@ const PLAIN_EMAIL_RE = /^[a-z0-9._%+-]+@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z
 /** The verdict on a well-formed, lower-case address: a registrable domain, not a reserved one; free-mail or not. */
 function emailOfAddress(address: string): EmailCheck {
   const host = address.slice(address.indexOf("@") + 1);
-  const domain = getDomain(host, { allowPrivateDomains: false });
+  // One pass of the public suffix list gives the domain and its brand (the domain without the suffix).
+  const { domain, domainWithoutSuffix: brand } = parseDomain(host, ICANN_ONLY);
   if (domain === null || !domain.includes(".")) return email("no registrable domain");
   if (isReserved(domain)) return email("a reserved example domain");
-  const brand = getDomainWithoutSuffix(domain, { allowPrivateDomains: false });
   const freeMail = isFreeMail(domain) || (brand !== null && FREE_MAIL_BRANDS.has(brand));
   return { ok: true, address, domain, freeMail };
 }
@@ -145,22 +145,27 @@ function isIpHost(host: string): boolean {
   return host.startsWith("[") || /^\d{1,3}(?:\.\d{1,3}){3}$/.test(host);
 }
 
-const SOCIAL_DOMAINS: Record<string, SocialNetwork> = {
-  "linkedin.com": "linkedin", "lnkd.in": "linkedin",
-  "facebook.com": "facebook", "fb.com": "facebook", "fb.me": "facebook",
-  "instagram.com": "instagram", "instagr.am": "instagram",
-  "x.com": "x", "twitter.com": "x",
-  "youtube.com": "youtube", "youtu.be": "youtube",
-  "tiktok.com": "tiktok",
-  "wa.me": "whatsapp", "whatsapp.com": "whatsapp",
-};
+// A Map, not an object: reading an object's property by a new string (every row's domain) makes V8 intern the
+// string first, ~0.4 us a lookup (measured, a third of checkWebsite).
+const SOCIAL_DOMAINS = new Map<string, SocialNetwork>([
+  ["linkedin.com", "linkedin"], ["lnkd.in", "linkedin"],
+  ["facebook.com", "facebook"], ["fb.com", "facebook"], ["fb.me", "facebook"],
+  ["instagram.com", "instagram"], ["instagr.am", "instagram"],
+  ["x.com", "x"], ["twitter.com", "x"],
+  ["youtube.com", "youtube"], ["youtu.be", "youtube"],
+  ["tiktok.com", "tiktok"],
+  ["wa.me", "whatsapp"], ["whatsapp.com", "whatsapp"],
+]);
 // Profiles that are not a company's own site either, though checkSocial does not classify them.
 const OTHER_PROFILE_DOMAINS = new Set(["xing.com", "pinterest.com", "linktr.ee"]);
 // Marketplaces whose storefronts and listings are not a company's own site (`acme.en.alibaba.com`).
 const MARKETPLACE_BRANDS = new Set(["alibaba", "aliexpress", "made-in-china", "1688", "amazon", "ebay", "etsy", "indiamart", "globalsources"]);
 
+/** The public suffix list's ICANN section only: a private suffix (`blogspot.com`) does not make a domain. */
+const ICANN_ONLY = { allowPrivateDomains: false } as const;
+
 function registrable(host: string): string | null {
-  return isIpHost(host) ? null : getDomain(host, { allowPrivateDomains: false });
+  return isIpHost(host) ? null : getDomain(host, ICANN_ONLY);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -208,10 +213,12 @@ export function checkWebsiteGeneral(value: string): WebsiteCheck {
 /** The verdict on a website's host (lower case, as URL gives it; `readable` is it as written): the company's own
  * registrable domain, or why not. */
 function siteOfHost(host: string, readable: string): WebsiteCheck {
-  const reg = registrable(host);
+  // One pass of the public suffix list gives the registrable domain and its brand (the domain without the suffix).
+  const parts = isIpHost(host) ? null : parseDomain(host, ICANN_ONLY);
+  const reg = parts === null ? null : parts.domain;
   if (reg !== null) {
-    if (SOCIAL_DOMAINS[reg] !== undefined || OTHER_PROFILE_DOMAINS.has(reg)) return website("a social profile, not the company's website");
-    const brand = getDomainWithoutSuffix(reg, { allowPrivateDomains: false });
+    if (SOCIAL_DOMAINS.has(reg) || OTHER_PROFILE_DOMAINS.has(reg)) return website("a social profile, not the company's website");
+    const brand = parts!.domainWithoutSuffix;
     if (brand !== null && MARKETPLACE_BRANDS.has(brand)) return website("a marketplace storefront");
     if (isReserved(reg)) return website("a reserved example domain");
   }
@@ -371,7 +378,7 @@ function checkSocialUncached(value: string): SocialCheck {
   if ("reason" in link) return social(link.reason);
   const { url, host } = link;
   const reg = registrable(host);
-  const network = reg === null ? undefined : SOCIAL_DOMAINS[reg];
+  const network = reg === null ? undefined : SOCIAL_DOMAINS.get(reg);
   if (reg === null || network === undefined) return social("not a link to a known social network");
   let seg: string[];
   try {

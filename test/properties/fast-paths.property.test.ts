@@ -2,6 +2,7 @@
 // website and email checks answer plainly written values (`acme.com`, `buyer@acme.com`) without the URL parser and
 // the general clean-up; parseNumber reads plain digits as JavaScript does.
 import fc from "fast-check";
+import { getDomain, getDomainWithoutSuffix, parse as parseDomain } from "tldts";
 import { describe, expect, it } from "vitest";
 import { checkEmail, checkEmailGeneral, checkWebsite, checkWebsiteGeneral } from "../../src/contact/check.js";
 import { parseNumber, parseNumberGeneral } from "../../src/engine/parse-number.js";
@@ -33,6 +34,21 @@ describe("contact check fast paths", () => {
     fc.assert(fc.property(mail, (v) => {
       expect(checkEmail(v)).toEqual(checkEmailGeneral(v));
     }), { numRuns: 3000 });
+  });
+  it("one pass of the public suffix list gives the domain and brand that two passes gave", () => {
+    // The checks read both from tldts' parse(); they read getDomain, then getDomainWithoutSuffix of its answer.
+    // Wildcard (*.kawasaki.jp, *.ck) and exception (!city.kawasaki.jp, !www.ck) rules included.
+    const suffixLabel = fc.constantFrom(...LABELS, "kawasaki", "jp", "city", "ck", "www", "b", "blogspot");
+    const anyHost = fc.array(suffixLabel, { minLength: 1, maxLength: 5 }).map((ls) => ls.join(".").toLowerCase());
+    const icann = { allowPrivateDomains: false } as const;
+    const same = (h: string) => {
+      const once = parseDomain(h, icann);
+      const domain = getDomain(h, icann);
+      expect(once.domain, h).toBe(domain);
+      if (domain !== null) expect(once.domainWithoutSuffix, h).toBe(getDomainWithoutSuffix(domain, icann));
+    };
+    for (const h of ["a.city.kawasaki.jp", "a.b.kawasaki.jp", "b.kawasaki.jp", "www.ck", "a.b.ck", "x.blogspot.com", "shop.acme.co.uk"]) same(h);
+    fc.assert(fc.property(anyHost, same), { numRuns: 3000 });
   });
   it("the plain shapes do take the fast path's answers", () => {
     // Not a timing test: these are the values the fast path exists for, checked to be judged as before.
