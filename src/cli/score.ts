@@ -213,7 +213,6 @@ export function writeSummary(
   io.stderr.write(chalk.dim(`portrait: read ${c.read}, scored ${c.scored}, rejected ${c.rejected}${text.rejects && c.rejected ? ` (in ${text.rejects})` : ""}; wrote ${c.written}${text.wrote ?? ""}${tierText ? `; ${tierText}` : ""}${c.mean === null ? "" : `; mean score ${c.mean}`} [${p.name}${p.version ? ` v${p.version}` : ""}]${text.after ?? ""}\n`));
 }
 
-/** --fail-under: exit 3, saying so, when the mean score of qualified prospects is under it. */
 /** --fail-under: the exit code for a run's mean score (3, with a message, when it is under the bar). */
 export function gate(mean: number | null, failUnder: number | undefined, io: CliIO, chalk: ReturnType<typeof chalkFor>): number {
   if (failUnder === undefined || (mean ?? 0) >= failUnder) return EXIT.ok;
