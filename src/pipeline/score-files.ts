@@ -501,7 +501,7 @@ class ThreadedStreaming extends InOrder {
     this.batch = null;
     this.pool ??= new WorkerPool(this.threads, { ...this.setup, layout: workerLayout(this.layout(this.run)) });
     const job = this.pool.run<Rendered>({ kind: "render", source: b.source, texts: b.texts }, this.sources(), this.run.arena);
-    const rows = job.then((r) => r.summaries.map((sum, i) => new StreamedRow(b.source, b.lines[i]!, b.texts[i]!, b.from, sum, r.bytes.subarray(i === 0 ? 0 : r.ends[i - 1]!, r.ends[i]!))));
+    const rows = job.then((r) => r.summaries.map((sum, i) => new StreamedRow(b.source, b.lines[i]!, b.texts[i]!, b.from, r.bytes.subarray(i === 0 ? 0 : r.ends[i - 1]!, r.ends[i]!), ...summaryOf(sum))));
     rows.catch(() => {}); // awaited by drain; a run that stops early never awaits it
     this.queue.push(rows);
   }
@@ -513,18 +513,18 @@ class ThreadedStreaming extends InOrder {
 
 /** A streamed row scored and written by a worker thread: its summary, its line, and its text for its fields. */
 class StreamedRow implements ScoredRow {
-  readonly score: number;
-  readonly tier: string;
-  readonly disqualified: boolean;
-  readonly segment?: string;
-  readonly fitsSeveral?: boolean;
-  constructor(readonly source: number, readonly line: number, private readonly text: string, private readonly from: CompactSource, sum: RowSummary, readonly rendered: Uint8Array) {
-    this.score = sum.score;
-    this.tier = sum.tier;
-    this.disqualified = sum.disqualified;
-    if (sum.segment !== undefined) this.segment = sum.segment;
-    if (sum.segment !== undefined && sum.fitsSeveral) this.fitsSeveral = true;
-  }
+  constructor(
+    readonly source: number,
+    readonly line: number,
+    private readonly text: string,
+    private readonly from: CompactSource,
+    readonly rendered: Uint8Array,
+    readonly score: number,
+    readonly tier: string,
+    readonly disqualified: boolean,
+    readonly segment: string | undefined,
+    readonly fitsSeveral: boolean | undefined,
+  ) {}
   get fields(): string[] {
     return fieldsOf(this.text, this.from.header);
   }
