@@ -69,9 +69,9 @@ export function addRow(b: BuyerState, r: ShipmentRow): void {
     b.shipments += n;
     if (r.day !== null) bump(b.days, r.day, n);
     if (r.supplierKey !== "") {
-      const s = b.suppliers.get(r.supplierKey) ?? { name: r.supplierName, shipments: 0 };
-      s.shipments += n;
-      b.suppliers.set(r.supplierKey, s);
+      const s = b.suppliers.get(r.supplierKey);
+      if (s) s.shipments += n;
+      else b.suppliers.set(r.supplierKey, { name: r.supplierName, shipments: n });
     }
     if (r.supplierCountry !== "") bump(b.supplierCountries, r.supplierCountry, n);
     if (r.competitor) b.competitorShipments += n;

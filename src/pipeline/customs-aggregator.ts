@@ -4,6 +4,7 @@
  * another. Non-buyer consignees fall back to the notify party or are counted apart.
  */
 import { addRow, emptyBuyer, type BuyerState } from "../customs/accumulate.js";
+import { BillSet } from "../customs/bill-set.js";
 import { companyKey, cleanPartyName, nonBuyer, type NonBuyerReason } from "../customs/company-key.js";
 import { mapCustomsColumns, notCustomsMessage, presetDateFormat, type CustomsColumn, type CustomsMapping } from "../customs/columns.js";
 import { DateFormatDetector, parseDate, type DateFormat } from "../customs/dates.js";
@@ -37,30 +38,18 @@ export function emptyTotals(): CustomsTotals {
 export interface CustomsState {
   readonly buyers: Map<string, BuyerState>;
   readonly domains: Map<string, string>;
-  readonly bills: Set<number>;
+  readonly bills: BillSet;
   readonly totals: CustomsTotals;
 }
 
 export function emptyCustomsState(): CustomsState {
-  return { buyers: new Map(), domains: new Map(), bills: new Set(), totals: emptyTotals() };
+  return { buyers: new Map(), domains: new Map(), bills: new BillSet(), totals: emptyTotals() };
 }
 
 export interface SourceInfo {
   readonly mapping: CustomsMapping;
   dateFormat: DateFormat | null;
   dateNote: string;
-}
-
-/** 53-bit FNV-style hash of a bill number: a Set of numbers keeps memory per bill small. */
-function hashBill(s: string): number {
-  let h1 = 0x811c9dc5;
-  let h2 = 0x01000193;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 16777619);
-    h2 = Math.imul(h2 ^ c, 2246822519);
-  }
-  return (h1 >>> 0) * 2097152 + ((h2 >>> 0) & 0x1fffff);
 }
 
 /**
@@ -82,6 +71,23 @@ function cached<T>(fn: (s: string) => T, limit = 100_000): (s: string) => T {
   };
 }
 
+/**
+ * A column's lookup in `memo` that remembers its last cell: consecutive rows often repeat a column (the rows of one
+ * bill, exports sorted by date or by buyer), and comparing two strings is cheaper than hashing a fresh one.
+ * The last cell is a view on its input chunk: one chunk per column kept alive at most.
+ */
+function lastOne<T>(memo: (s: string) => T): (s: string) => T {
+  let lastIn: string | null = null;
+  let lastOut: T | undefined;
+  return (s) => {
+    if (s !== lastIn) {
+      lastOut = memo(s);
+      lastIn = s;
+    }
+    return lastOut as T;
+  };
+}
+
 /** At most 8 characters (code points, not UTF-16 units). */
 function cutCurrency(c: string): string {
   return c.length <= 8 ? c : [...c].slice(0, 8).join("");
@@ -90,23 +96,27 @@ function cutCurrency(c: string): string {
 export class CustomsAggregator {
   private readonly party = cached((raw: string) => ({ nonBuyer: nonBuyer(raw), clean: cleanPartyName(raw), ...companyKey(raw) }));
   private readonly country = cached((raw: string) => countryIndex().lookup(raw) ?? "");
+  private readonly importer = lastOne(this.party);
+  private readonly exporter = lastOne(this.party);
+  private readonly importerCountry = lastOne(this.country);
+  private readonly exporterCountry = lastOne(this.country);
   // One lookup per cell and row: each memo gives everything the row needs of its cell.
   /** The code as normalised (for the filter) and at 6 digits; the same hs6 string every time for the same code:
    * a Map key whose hash V8 has already computed. */
-  private readonly hs = cached((raw: string) => {
+  private readonly hs = lastOne(cached((raw: string) => {
     const hs = normalizeHs(raw);
     return hs === null ? null : { hs, hs6: this.hs6(hs) };
-  });
+  }));
   private readonly hs6 = cached((hs: string) => hs.slice(0, 6));
   /** The description with its spaces folded (for the filter), and its key: at most 60 characters (code points, as
    * SQL's substr counts). */
-  private readonly product = cached((raw: string) => {
+  private readonly product = lastOne(cached((raw: string) => {
     const text = raw.replace(/\s+/g, " ").trim();
     return { text, key: text.length <= 60 ? text : [...text].slice(0, 60).join("") };
-  });
+  }));
   /** Currency codes are ASCII (ISO 4217): only ASCII letters are upper-cased, as the SQL compiler does; at most 8
    * characters (code points, not UTF-16 units). */
-  private readonly currency = cached((raw: string) => cutCurrency(raw.trim().replace(/[a-z]+/g, (w) => w.toUpperCase())));
+  private readonly currency = lastOne(cached((raw: string) => cutCurrency(raw.trim().replace(/[a-z]+/g, (w) => w.toUpperCase()))));
   /** Buyers by country, then by key: no "country|key" string built per row. */
   private readonly byCountry = new Map<string, Map<string, BuyerState>>();
   /** Dates repeat (a few hundred distinct days in a year's export): each is parsed once per format. */
@@ -171,31 +181,21 @@ export class CustomsAggregator {
     for (const r of rows) this.process(r);
   }
 
-  /** A cell as read: a view on the input chunk, to look up or parse; what is kept goes through `cached` or ownString. */
-  private cell(row: CsvRow, c: CustomsColumn): string {
-    const i = this.info!.mapping.columnOf[c];
-    return i >= 0 ? (row.fields[i] ?? "") : "";
-  }
-
   private process(row: CsvRow): void {
     const { mapping } = this.info!;
+    const at = mapping.columnOf;
+    const fields = row.fields;
     const totals = this.state.totals;
     totals.rows++;
-    const get = (c: CustomsColumn) => this.cell(row, c);
-    const reject = (reason: string) => {
-      totals.rejected++;
-      this.onReject({ line: row.line, reason, raw: row.fields.join(",") });
-    };
 
-    const bill = get("bill").trim();
-    const status = get("status").trim().toUpperCase();
+    const bill = cellAt(fields, at.bill).trim();
     if (bill !== "" && this.status.deleted.has(bill)) return void totals.superseded++;
-    if (bill !== "" && this.status.amended.has(bill) && !status.startsWith("A")) return void totals.superseded++;
+    if (bill !== "" && this.status.amended.has(bill) && !cellAt(fields, at.status).trim().toUpperCase().startsWith("A")) return void totals.superseded++;
 
-    let buyer = this.party(get("importer"));
+    let buyer = this.importer(cellAt(fields, at.importer));
     const nb = buyer.nonBuyer;
     if (nb !== null) {
-      const notify = mapping.columnOf.notify >= 0 ? this.party(get("notify")) : null;
+      const notify = at.notify >= 0 ? this.party(cellAt(fields, at.notify)) : null;
       if (notify !== null && notify.nonBuyer === null) {
         buyer = notify;
         totals.notifyFallback++;
@@ -205,76 +205,92 @@ export class CustomsAggregator {
       }
     }
 
-    const dateText = get(mapping.columnOf.date >= 0 ? "date" : "month");
+    const dateText = cellAt(fields, at.date >= 0 ? at.date : at.month);
     let day: number | null = null;
     if (!isBlank(dateText)) {
       const format = this.info!.dateFormat!;
-      if (this.dates?.format !== format) this.dates = { format, parse: cached((t: string) => parseDate(t, format)) };
+      if (this.dates?.format !== format) this.dates = { format, parse: lastOne(cached((t: string) => parseDate(t, format))) };
       day = this.dates.parse(dateText);
-      if (day === null) return reject(`date "${ownString(dateText.trim())}" is not in this file's format ${this.info!.dateFormat}`);
+      if (day === null) return this.reject(row, `date "${ownString(dateText.trim())}" is not in this file's format ${format}`);
     }
 
     const f = this.spec.filter;
-    const hs = this.hs(get("hs_code"));
-    const exporterCountry = this.country(get("exporter_country"));
-    const origin = this.country(get("origin_country")) || exporterCountry;
-    const product = this.product(get("product"));
+    const hs = this.hs(cellAt(fields, at.hs_code));
+    const exporterCountry = this.exporterCountry(cellAt(fields, at.exporter_country));
+    const origin = (at.origin_country >= 0 ? this.country(cellAt(fields, at.origin_country)) : "") || exporterCountry;
+    const product = this.product(cellAt(fields, at.product));
     if (f.hs.length > 0 && (hs === null || !f.hs.some((p) => hs.hs.startsWith(p)))) return void totals.filtered++;
     if (f.products && f.products.find(product.text).length === 0) return void totals.filtered++;
     if (f.origin && !f.origin.has(origin)) return void totals.filtered++;
     if (day !== null && ((f.from !== null && day < f.from) || (f.to !== null && day > f.to))) return void totals.filtered++;
 
     let weightKg: number | null = null;
-    const w = parseNumber(get("weight"));
+    const w = parseNumber(cellAt(fields, at.weight));
     if (w !== null) {
-      const unit = mapping.columnOf.weight_unit >= 0 ? get("weight_unit") : (mapping.headerWeightUnit ?? "kg");
+      const unit = at.weight_unit >= 0 ? cellAt(fields, at.weight_unit) : (mapping.headerWeightUnit ?? "kg");
       const per = kgPer(unit);
       if (per === null) totals.unknownWeightUnits.set(ownString(unit.trim()), (totals.unknownWeightUnits.get(unit.trim()) ?? 0) + 1);
       else weightKg = w * per;
     }
 
-    const supplier = this.party(get("exporter"));
+    const supplier = this.exporter(cellAt(fields, at.exporter));
     const supplierName = supplier.clean;
-    const { key, legalForms, clean } = buyer;
-    const country = this.country(get("importer_country"));
-    let inCountry = this.byCountry.get(country);
-    if (!inCountry) this.byCountry.set(country, (inCountry = new Map()));
-    let state = inCountry.get(key);
-    const id = () => `${country}|${key}`;
-    if (!state) {
-      state = this.state.buyers.get(id()) ?? emptyBuyer({ name: clean, key, country, legalForm: legalForms.join(" ") });
-      this.state.buyers.set(id(), state);
-      inCountry.set(key, state);
-    }
-    if (mapping.columnOf.importer_website >= 0 || mapping.columnOf.importer_email >= 0) {
-      for (const c of ["importer_website", "importer_email"] as const) {
-        const v = get(c).trim();
-        if (v !== "" && !this.state.domains.has(id())) this.state.domains.set(id(), ownString(v));
+    const country = this.importerCountry(cellAt(fields, at.importer_country));
+    const state = this.buyerState(country, buyer);
+    if (at.importer_website >= 0 || at.importer_email >= 0) {
+      for (const i of [at.importer_website, at.importer_email]) {
+        const v = cellAt(fields, i).trim();
+        const id = `${country}|${buyer.key}`;
+        if (v !== "" && !this.state.domains.has(id)) this.state.domains.set(id, ownString(v));
       }
     }
     let newShipment = true;
     if (bill !== "") {
-      const h = hashBill(bill);
-      newShipment = !this.state.bills.has(h);
-      this.state.bills.add(h);
+      newShipment = this.state.bills.add(bill);
     }
-    const aggregated = mapping.layout === "aggregated" || (mapping.columnOf.month >= 0 && mapping.columnOf.date < 0);
-    const count = mapping.columnOf.shipment_count >= 0 ? parseNumber(get("shipment_count")) : null;
     if (day !== null && (totals.maxDay === null || day > totals.maxDay)) totals.maxDay = day;
+    // Every property spelt out, always in this order (no `...(aggregated && {...})`): V8 builds an object literal
+    // with a spread in it through a slow path, microseconds per row.
+    const aggregated = mapping.layout === "aggregated" || (at.month >= 0 && at.date < 0);
     addRow(state, {
       day,
       newShipment,
-      ...(aggregated && { shipmentCount: count }),
+      shipmentCount: aggregated ? (at.shipment_count >= 0 ? parseNumber(cellAt(fields, at.shipment_count)) : null) : undefined,
       supplierKey: supplier.key,
       supplierName,
       supplierCountry: exporterCountry || origin,
       hs: hs === null ? null : hs.hs6,
       product: product.key,
-      quantity: parseNumber(get("quantity")),
+      quantity: parseNumber(cellAt(fields, at.quantity)),
       weightKg,
-      value: parseNumber(get("value")),
-      currency: this.currency(get("currency")) || cutCurrency(this.spec.currency || mapping.headerCurrency || ""),
+      value: parseNumber(cellAt(fields, at.value)),
+      currency: this.currency(cellAt(fields, at.currency)) || cutCurrency(this.spec.currency || mapping.headerCurrency || ""),
       competitor: supplierName !== "" && this.isCompetitor(supplierName),
     });
   }
+
+  /** The state of the buyer `party` in `country`, made at its first row (which names it). */
+  private buyerState(country: string, party: { key: string; clean: string; legalForms: readonly string[] }): BuyerState {
+    let inCountry = this.byCountry.get(country);
+    if (!inCountry) this.byCountry.set(country, (inCountry = new Map()));
+    let state = inCountry.get(party.key);
+    if (!state) {
+      const id = `${country}|${party.key}`;
+      state = this.state.buyers.get(id) ?? emptyBuyer({ name: party.clean, key: party.key, country, legalForm: party.legalForms.join(" ") });
+      this.state.buyers.set(id, state);
+      inCountry.set(party.key, state);
+    }
+    return state;
+  }
+
+  private reject(row: CsvRow, reason: string): void {
+    this.state.totals.rejected++;
+    this.onReject({ line: row.line, reason, raw: row.fields.join(",") });
+  }
+}
+
+/** A cell as read (column `i`, -1 when the file has none): a view on the input chunk, to look up or parse; what is
+ * kept goes through `cached` or ownString. */
+function cellAt(fields: readonly string[], i: number): string {
+  return i >= 0 ? (fields[i] ?? "") : "";
 }
