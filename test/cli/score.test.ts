@@ -269,6 +269,12 @@ describe("portrait validate", () => {
       'p.yaml:7:5: criteria[0].lable: unknown key "lable"; did you mean "label"?',
     ]);
   });
+  it("places warnings on a valid portrait too (the quick reading has no positions and hands over), exit 0", async () => {
+    const dir = tempDir({ "p.yaml": "name: x\ncriteria:\n  - id: a\n    field: f\n    present: true\n    weight: 1\n  - id: b\n    field: f\n    present: true\n    weight: 0\n" });
+    const r = await runCli(["validate", "p.yaml"], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain("p.yaml:10:13: criteria[1].weight: warning: weight 0: this criterion never changes a score");
+  });
 });
 
 describe("portrait init", () => {
