@@ -6,7 +6,7 @@
 import { addRow, emptyBuyer, type BuyerState } from "../customs/accumulate.js";
 import { BillSet } from "../customs/bill-set.js";
 import { companyKey, cleanPartyName, nonBuyer, type NonBuyerReason } from "../customs/company-key.js";
-import { mapCustomsColumns, notCustomsMessage, presetDateFormat, type CustomsColumn, type CustomsMapping } from "../customs/columns.js";
+import { mapCustomsColumns, notCustomsMessage, presetDateFormat, type CustomsMapping } from "../customs/columns.js";
 import { DateFormatDetector, parseDate, type DateFormat } from "../customs/dates.js";
 import { kgPer, normalizeHs } from "../customs/units.js";
 import type { CompiledCustoms } from "../customs/types.js";
