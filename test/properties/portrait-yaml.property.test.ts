@@ -43,6 +43,8 @@ const write = fc.constantFrom<(v: unknown) => string>(
   (v) => dump(v, { lineWidth: 16 }),
   (v) => dump(v, { flowLevel: 1 }),
   (v) => JSON.stringify(v, null, 2),
+  (v) => stringify(v, { defaultStringType: "BLOCK_FOLDED", lineWidth: 20 }).replace(/\n/g, "\r\n"),
+  (v) => `# a comment\n${stringify(v)}\n# the end\n`,
 );
 
 describe("the quick portrait reading", () => {
