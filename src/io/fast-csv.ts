@@ -9,7 +9,12 @@
  */
 
 export interface FastRecord {
+  /** The fields; empty when scanned with `countOnly` (see `count` and `filled`). */
   readonly fields: string[];
+  /** How many fields the record has. */
+  readonly count: number;
+  /** With `countOnly`: how many fields up to the last one that is not empty (0 when all are); else -1. */
+  readonly filled: number;
   /** The line the record starts on (1-based, counting \r\n, \n and a lone \r as one line end each). */
   readonly line: number;
   /** Offsets of the record's text in the buffer passed to scan (start inclusive, end exclusive, no line end). */
@@ -28,6 +33,9 @@ export interface FastScan {
   readonly bail: boolean;
 }
 
+/** The fields of every record scanned with `countOnly`: none. */
+const NO_FIELDS: string[] = Object.freeze([]) as unknown as string[];
+
 const QUOTE = 34;
 const LF = 10;
 const CR = 13;
@@ -42,9 +50,10 @@ export function fastDelimiter(delimiter: string): boolean {
  * each. `eof` says whether `text` ends the input (else a record reaching the end waits for more).
  * `onRecord` may return false to stop early (the caller then resumes from the returned position).
  * `maxRaw` bounds a record's raw length: past it, the record is handed to csv-parse, which owns the
- * size-limit messages.
+ * size-limit messages. With `countOnly` (a caller that passes each record on as its text), the same scan makes no
+ * field strings: only their count and how many are filled.
  */
-export function scanCsv(text: string, pos: number, line: number, eof: boolean, delimiter: string, maxRaw: number, onRecord: (r: FastRecord) => boolean): FastScan {
+export function scanCsv(text: string, pos: number, line: number, eof: boolean, delimiter: string, maxRaw: number, onRecord: (r: FastRecord) => boolean, countOnly = false): FastScan {
   const delim = delimiter.charCodeAt(0);
   const len = text.length;
   for (;;) {
@@ -63,7 +72,9 @@ export function scanCsv(text: string, pos: number, line: number, eof: boolean, d
     if (pos >= len) return eof ? { rest: len, line, bail: false } : tooLong(text, rawStart, rawLine, maxRaw);
     const start = pos;
     const startLine = line;
-    const fields: string[] = [];
+    const fields: string[] = countOnly ? NO_FIELDS : [];
+    let count = 0;
+    let filled = 0;
     let end = -1;
     let next = -1;
     // One field per pass; ends the record at a line end or the end of the input.
@@ -82,7 +93,7 @@ export function scanCsv(text: string, pos: number, line: number, eof: boolean, d
               break;
             }
             if (text.charCodeAt(p + 1) === QUOTE) {
-              value += text.slice(seg, p + 1);
+              if (!countOnly) value += text.slice(seg, p + 1);
               p += 2;
               seg = p;
               continue;
@@ -102,7 +113,11 @@ export function scanCsv(text: string, pos: number, line: number, eof: boolean, d
           if (eof) return { rest: rawStart, line: rawLine, bail: true };
           return tooLong(text, rawStart, rawLine, maxRaw);
         }
-        fields.push(seg === pos + 1 ? text.slice(seg, closed) : value + text.slice(seg, closed));
+        if (!countOnly) fields.push(seg === pos + 1 ? text.slice(seg, closed) : value + text.slice(seg, closed));
+        else {
+          count++;
+          if (closed > pos + 1) filled = count; // something between the quotes
+        }
         pos = closed + 1;
         if (pos >= len) {
           if (!eof) return tooLong(text, rawStart, rawLine, maxRaw);
@@ -115,7 +130,8 @@ export function scanCsv(text: string, pos: number, line: number, eof: boolean, d
           pos++;
           if (pos >= len && !eof) return tooLong(text, rawStart, rawLine, maxRaw);
           if (pos >= len) {
-            fields.push("");
+            if (!countOnly) fields.push("");
+            else count++;
             end = pos;
             next = pos;
             break;
@@ -132,20 +148,24 @@ export function scanCsv(text: string, pos: number, line: number, eof: boolean, d
           if (c === QUOTE) return { rest: rawStart, line: rawLine, bail: true };
           p++;
         }
+        if (!countOnly) fields.push(text.slice(pos, p));
+        else {
+          count++;
+          if (p > pos) filled = count;
+        }
         if (p >= len) {
           if (!eof) return tooLong(text, rawStart, rawLine, maxRaw);
-          fields.push(text.slice(pos, p));
           end = p;
           next = p;
           break;
         }
-        fields.push(text.slice(pos, p));
         pos = p;
         if (c === delim) {
           pos++;
           if (pos >= len) {
             if (!eof) return tooLong(text, rawStart, rawLine, maxRaw);
-            fields.push("");
+            if (!countOnly) fields.push("");
+            else count++;
             end = pos;
             next = pos;
             break;
@@ -165,7 +185,7 @@ export function scanCsv(text: string, pos: number, line: number, eof: boolean, d
     if (rawLength > maxRaw) return { rest: rawStart, line: rawLine, bail: true };
     pos = next;
     line++;
-    if (!onRecord({ fields, line: startLine, start, end, rawLength })) return { rest: pos, line, bail: false };
+    if (!onRecord({ fields, count: countOnly ? count : fields.length, filled: countOnly ? filled : -1, line: startLine, start, end, rawLength })) return { rest: pos, line, bail: false };
     if (pos >= len && eof) return { rest: pos, line, bail: false };
   }
 }

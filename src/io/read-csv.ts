@@ -56,6 +56,10 @@ export interface CsvOptions {
   readonly parser?: "fast" | "csv-parse";
   /** Give each row's record text too (CsvRow.text). */
   readonly keepText?: boolean;
+  /** Asked once the header is read: whether the rows may come as their text alone (with keepText; CsvRow.fields is
+   * then empty), for a consumer that hands the text on to be parsed elsewhere (worker threads). The fast scanner
+   * then makes no field strings: it only counts the fields, for the width check. */
+  readonly textOnly?: () => boolean;
 }
 
 /** A record longer than this (in characters) is rejected; the rows after it are read as usual. */
@@ -92,7 +96,7 @@ export async function readCsv(source: CsvSource, handlers: CsvHandlers, options:
   let header: CsvHeader | null = null;
   let width = 0;
   /** Header, width check, size check, then the row: the same for both parsers. */
-  const record = (record: string[], line: number, rawLength: number, raw: () => string, text?: () => string): void | Promise<void> => {
+  const record = (record: string[], line: number, rawLength: number, raw: () => string, text?: () => string, count = record.length, filled = -1): void | Promise<void> => {
     if (header === null) {
       const columns = uniqueColumns(record, notes);
       header = { columns, delimiter, encoding, notes };
@@ -101,9 +105,17 @@ export async function readCsv(source: CsvSource, handlers: CsvHandlers, options:
       return;
     }
     let fields = record;
-    if (fields.length > width && fields.slice(width).every((f) => f === "")) fields = fields.slice(0, width);
-    if (fields.length !== width) {
-      handlers.onReject({ line, reason: `expected ${width} fields, got ${fields.length}`, raw: ownString(trimRaw(raw())) });
+    // Empty cells past the header's width are dropped (a trailing delimiter); counted fields say where the last
+    // filled one is (`filled`), split ones are looked at.
+    let n = count;
+    if (filled >= 0) {
+      if (n > width && filled <= width) n = width;
+    } else {
+      if (fields.length > width && fields.slice(width).every((f) => f === "")) fields = fields.slice(0, width);
+      n = fields.length;
+    }
+    if (n !== width) {
+      handlers.onReject({ line, reason: `expected ${width} fields, got ${n}`, raw: ownString(trimRaw(raw())) });
       return;
     }
     if (rawLength > MAX_RECORD_CHARS) {
@@ -114,7 +126,8 @@ export async function readCsv(source: CsvSource, handlers: CsvHandlers, options:
   };
 
   const useFast = options.parser !== "csv-parse" && fastDelimiter(delimiter);
-  const rest = useFast ? await readFast(chunks, delimiter, record) : { text: "", line: 1 };
+  const textOnly = () => (header === null ? null : options.keepText === true && (options.textOnly?.() ?? false));
+  const rest = useFast ? await readFast(chunks, delimiter, record, textOnly) : { text: "", line: 1 };
   if (rest !== null) await readWithCsvParse(source.name, delimiter, rest, chunks, record, handlers.onReject);
   return { header };
 }
@@ -125,10 +138,11 @@ interface Rest {
   readonly line: number;
 }
 
-type RecordHandler = (record: string[], line: number, rawLength: number, raw: () => string, text?: () => string) => void | Promise<void>;
+type RecordHandler = (record: string[], line: number, rawLength: number, raw: () => string, text?: () => string, count?: number, filled?: number) => void | Promise<void>;
 
-/** Reads with the fast scanner; returns null when it read everything, else what is left for csv-parse. */
-async function readFast(chunks: AsyncIterator<string>, delimiter: string, record: RecordHandler): Promise<Rest | null> {
+/** Reads with the fast scanner; returns null when it read everything, else what is left for csv-parse. `textOnly`
+ * is null until the header is read, then says whether the rows may come as text alone (CsvOptions.textOnly). */
+async function readFast(chunks: AsyncIterator<string>, delimiter: string, record: RecordHandler, textOnly: () => boolean | null): Promise<Rest | null> {
   let text = "";
   let pos = 0;
   let line = 1;
@@ -136,22 +150,31 @@ async function readFast(chunks: AsyncIterator<string>, delimiter: string, record
   // Each record is handled as soon as it is scanned (it dies young); a handler that returns a
   // promise (a consumer writing as it reads) stops the scan until the promise settles.
   let wait: Promise<void> | null = null;
+  let countOnly: boolean | null = null;
+  // Set when the header has just decided countOnly: the scan stops there and goes on in the new mode.
+  let rescan = false;
   const handle = (r: FastRecord): boolean => {
     const slice = () => text.slice(r.start, r.end);
-    const w = record(r.fields, r.line, r.rawLength, slice, slice);
-    if (!w) return true;
-    wait = w;
-    return false;
+    const w = record(r.fields, r.line, r.rawLength, slice, slice, r.count, r.filled);
+    if (countOnly === null) {
+      countOnly = textOnly();
+      rescan = countOnly === true;
+    }
+    if (w) wait = w;
+    return !w && !rescan;
   };
   for (;;) {
-    const scan = scanCsv(text, pos, line, eof, delimiter, MAX_RECORD_CHARS - 2, handle);
+    const scan = scanCsv(text, pos, line, eof, delimiter, MAX_RECORD_CHARS - 2, handle, countOnly === true);
     pos = scan.rest;
     line = scan.line;
+    const switched = rescan;
+    rescan = false;
     if (wait !== null) {
       await wait;
       wait = null;
       continue;
     }
+    if (switched) continue;
     if (scan.bail) return { text: text.slice(pos), line };
     if (eof) return null;
     const next = await chunks.next();

@@ -265,6 +265,9 @@ export async function scoreFiles(portrait: CompiledPortrait, inputs: readonly Ta
         // A run that ranks every row keeps each as its record text (see compactRow); rows streamed to worker
         // threads go as their text.
         keepText: keepText || renderers !== null,
+        // Rows for worker threads go as their text, parsed there: the reader need not split them (a customs file
+        // as main input is aggregated here, from its fields).
+        textOnly: () => aggregator === null && (threads !== null || renderers !== null),
       });
       await threads?.drain(0);
       await renderers?.drain(0);

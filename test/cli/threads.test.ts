@@ -14,7 +14,11 @@ describe("score --threads", () => {
     const a = join(dir, "a.csv");
     const b = join(dir, "b.csv");
     // File a: plain rows (kept as text); file b: an odd record early (a stray quote), so the rest of b is read by csv-parse.
-    writeFileSync(a, `${header}\n${Array.from({ length: 2500 }, pick).join("\n")}\n`);
+    // Among a's rows: a trailing delimiter (an empty extra cell: kept), a filled extra cell and a short row (both
+    // rejected): on threads the reader counts these rows' fields instead of splitting them.
+    const aRows = Array.from({ length: 2500 }, pick);
+    aRows.splice(100, 0, `${pick()},`, `${pick()},extra`, "only,two");
+    writeFileSync(a, `${header}\n${aRows.join("\n")}\n`);
     const odd = pick().replace(",", ',x"y ');
     writeFileSync(b, `${header}\n${pick()}\n${odd}\n${Array.from({ length: 1500 }, pick).join("\n")}\n`);
     for (const extra of [[], ["--explain", "--as-of", "2026-04-20", "--bom", "--raw"]]) {
@@ -27,6 +31,12 @@ describe("score --threads", () => {
       expect(outs[0]!.split("\n").length).toBeGreaterThan(4000);
       expect(outs[1]).toBe(outs[0]);
       expect(outs[2]).toBe(outs[0]);
+      const rejects = ["1", "2", "3"].map((t) => readFileSync(join(dir, `rejects-${t}.csv`), "utf8"));
+      expect(rejects[0]).toMatch(/a\.csv,103,"expected 13 fields, got 14",/);
+      expect(rejects[0]).toMatch(/a\.csv,104,"expected 13 fields, got 2","only,two"/);
+      expect(rejects[0]).not.toMatch(/a\.csv,102,/);
+      expect(rejects[1]).toBe(rejects[0]);
+      expect(rejects[2]).toBe(rejects[0]);
     }
     // --no-sort: rows scored and written by worker threads come out in input order, the same bytes and counts,
     // with rows csv-parse read (file b, after its odd record) scored here among them; filters apply as before.

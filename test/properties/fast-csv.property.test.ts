@@ -31,6 +31,32 @@ async function events(bytes: Buffer, cuts: number[], parser: "fast" | "csv-parse
   return out;
 }
 
+/** Rows as their record text (keepText), read with or without splitting them (textOnly). */
+async function textEvents(bytes: Buffer, cuts: number[], textOnly: boolean): Promise<Array<[string, number, string]> | string> {
+  const chunks: Buffer[] = [];
+  let at = 0;
+  for (const c of cuts) {
+    const to = Math.min(bytes.length, at + c);
+    chunks.push(bytes.subarray(at, to));
+    at = to;
+  }
+  if (at < bytes.length) chunks.push(bytes.subarray(at));
+  const out: Array<[string, number, string]> = [];
+  try {
+    await readCsv({ name: "x.csv", stream: Readable.from(chunks) }, {
+      onHeader: (h) => out.push(["header", 1, h.columns.join("|")]),
+      onRow: (r) => {
+        if (textOnly && r.text !== undefined && r.fields.length > 0) throw new Error("split a row it was told to keep as text");
+        out.push(["row", r.line, r.text ?? "(no text)"]);
+      },
+      onReject: (r) => out.push(["reject", r.line, `${r.reason} ${r.raw}`]),
+    }, { keepText: true, textOnly: () => textOnly });
+  } catch (e) {
+    return `${(e as Error).message}`;
+  }
+  return out;
+}
+
 const PIECES = ["a", "b", "é", "中", "😀", " ", "x y", "1.5", ",", ";", "\t", "|", '"', '""', "\n", "\r", "\r\n", "\uFEFF", "=1"];
 const quoted = fc.array(fc.constantFrom(...PIECES), { maxLength: 5 }).map((xs) => `"${xs.join("").replace(/"/g, '""')}"`);
 const plain = fc.array(fc.constantFrom("a", "b", "é", "中", " ", "1", "-", "😀"), { maxLength: 5 }).map((xs) => xs.join(""));
@@ -54,6 +80,28 @@ describe("fast CSV path against csv-parse", () => {
       const reference = await events(bytes, [bytes.length], "csv-parse", d);
       expect(await events(bytes, cs, "fast", d)).toEqual(reference);
       expect(await events(bytes, [bytes.length], "fast", d)).toEqual(reference);
+    }), { numRuns: 3000 });
+  });
+
+  it("rows kept as text alone (fields counted, not split): the same rows, texts, rejects and lines", async () => {
+    await fc.assert(fc.asyncProperty(csvText, cuts, async ({ text }, cs) => {
+      const bytes = Buffer.from(text);
+      expect(await textEvents(bytes, cs, true)).toEqual(await textEvents(bytes, cs, false));
+    }), { numRuns: 3000 });
+  });
+
+  it("counts what it would split: the number of fields and the last filled one", () => {
+    fc.assert(fc.property(csvText, ({ delim, text }) => {
+      const split: Array<[number, number, number, number, number]> = [];
+      const counted: typeof split = [];
+      const a = scanCsv(text, 0, 1, true, delim, 1000, (r) => {
+        let filled = 0;
+        r.fields.forEach((f, i) => (f !== "" ? (filled = i + 1) : 0));
+        return split.push([r.line, r.start, r.end, r.fields.length, filled]) > 0;
+      });
+      const b = scanCsv(text, 0, 1, true, delim, 1000, (r) => counted.push([r.line, r.start, r.end, r.count, r.filled]) > 0 && r.fields.length === 0, true);
+      expect(b).toEqual(a);
+      expect(counted).toEqual(split);
     }), { numRuns: 3000 });
   });
 
