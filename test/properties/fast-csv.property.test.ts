@@ -7,9 +7,8 @@ import { describe, expect, it } from "vitest";
 import { readCsv } from "../../src/io/read-csv.js";
 import { scanCsv } from "../../src/io/fast-csv.js";
 
-type Event = ["header", string[]] | ["row", number, string[]] | ["reject", number, string, string];
-
-async function events(bytes: Buffer, cuts: number[], parser: "fast" | "csv-parse", delimiter?: string): Promise<Event[] | string> {
+/** `bytes` cut into pieces of the given lengths (the rest in one last piece). */
+function chunked(bytes: Buffer, cuts: number[]): Buffer[] {
   const chunks: Buffer[] = [];
   let at = 0;
   for (const c of cuts) {
@@ -18,6 +17,13 @@ async function events(bytes: Buffer, cuts: number[], parser: "fast" | "csv-parse
     at = to;
   }
   if (at < bytes.length) chunks.push(bytes.subarray(at));
+  return chunks;
+}
+
+type Event = ["header", string[]] | ["row", number, string[]] | ["reject", number, string, string];
+
+async function events(bytes: Buffer, cuts: number[], parser: "fast" | "csv-parse", delimiter?: string): Promise<Event[] | string> {
+  const chunks = chunked(bytes, cuts);
   const out: Event[] = [];
   try {
     await readCsv({ name: "x.csv", stream: Readable.from(chunks) }, {
@@ -33,14 +39,7 @@ async function events(bytes: Buffer, cuts: number[], parser: "fast" | "csv-parse
 
 /** Rows as their record text (keepText), read with or without splitting them (textOnly). */
 async function textEvents(bytes: Buffer, cuts: number[], textOnly: boolean): Promise<Array<[string, number, string]> | string> {
-  const chunks: Buffer[] = [];
-  let at = 0;
-  for (const c of cuts) {
-    const to = Math.min(bytes.length, at + c);
-    chunks.push(bytes.subarray(at, to));
-    at = to;
-  }
-  if (at < bytes.length) chunks.push(bytes.subarray(at));
+  const chunks = chunked(bytes, cuts);
   const out: Array<[string, number, string]> = [];
   try {
     await readCsv({ name: "x.csv", stream: Readable.from(chunks) }, {
