@@ -566,8 +566,8 @@ try {
     log(`| ${name} | ${(r.ms / 1000).toFixed(2)} | ${(mb / (r.ms / 1000)).toFixed(1)} | ${Math.round(rows / (r.ms / 1000)).toLocaleString("en-US")} | ${r.rssMB.toFixed(0)} | ${same} |`);
   }
 
+  // The SQL engine's outputs are a gigabyte: gone before the customs runs.
   for (const f of [jsOut, duckOut]) rmSync(f, { force: true });
-
 
   if (shipmentRows > 0) {
     const shipments = join(dir, "shipments.csv");
