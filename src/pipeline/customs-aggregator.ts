@@ -238,9 +238,9 @@ export class CustomsAggregator {
     const country = this.importerCountry(cellAt(fields, at.importer_country));
     const state = this.buyerState(country, buyer);
     if (at.importer_website >= 0 || at.importer_email >= 0) {
+      const id = `${country}|${buyer.key}`;
       for (const i of [at.importer_website, at.importer_email]) {
         const v = cellAt(fields, i).trim();
-        const id = `${country}|${buyer.key}`;
         if (v !== "" && !this.state.domains.has(id)) this.state.domains.set(id, ownString(v));
       }
     }

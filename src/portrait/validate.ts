@@ -55,9 +55,9 @@ export function quickData(text: string): object | null {
 }
 
 /** An anchor (&a), an alias (*a) or a tag (!t): one of &*! followed by a name, unless it follows a letter, digit, _
- * or quote (`R&D`, `wholesal*`, `"*everbright*"`), where YAML has no node property. Also matches a few harmless texts (a comment's *emphasis*),
- * which only means the located validation reads them. (Flow mappings take a value right after a quoted key's colon:
- * `{"a":*x}` is an alias too.) */
+ * or quote (`R&D`, `wholesal*`, `"*everbright*"`), where YAML has no node property. Also matches a few harmless
+ * texts (a comment's *emphasis*), which only means the located validation reads them. (Flow mappings take a value
+ * right after a quoted key's colon: `{"a":*x}` is an alias too.) */
 const NODE_PROPERTY = /(?:^|[^\p{L}\p{N}_"'])[&*!][^\s,[\]{}]/u;
 
 /** Whether `v` nests at most `limit` levels and has no "__proto__" key (JavaScript objects drop it silently), nor a
